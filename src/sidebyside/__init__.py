@@ -1,0 +1,3 @@
+"""sidebyside: compare how several outlets covered the same story."""
+
+__version__ = "0.1.0"

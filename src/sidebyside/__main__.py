@@ -1,0 +1,7 @@
+"""`python -m sidebyside` runs the same entry point as the console script."""
+
+import sys
+
+from sidebyside.cli import main
+
+sys.exit(main())

@@ -1,0 +1,30 @@
+"""`sidebyside articles PATH... [--format table|json]`: the clean articles of a story."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+
+from sidebyside.commands import EXIT_BAD_INPUT, EXIT_OK, fail, load
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("articles", help="list the clean articles of a story")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    story = load(args.paths)
+    if args.format == "json":
+        from sidebyside.export.json import articles_payload, dumps
+
+        print(dumps(articles_payload(story.articles)))
+    elif story.articles:
+        from sidebyside.export.table import articles_table
+
+        print(articles_table(story.articles, shutil.get_terminal_size((120, 24)).columns))
+    if not story.articles:
+        return fail("no usable articles") if not story.problems else EXIT_BAD_INPUT
+    return EXIT_BAD_INPUT if story.problems else EXIT_OK

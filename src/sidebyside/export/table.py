@@ -1,0 +1,46 @@
+"""Plain-text tables for the terminal, without Rich, so headless commands start fast."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from sidebyside.model import Article
+
+
+def cell_width(text: str) -> int:
+    """Columns the text takes in a terminal (wide East Asian characters count twice)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in text)
+
+
+def fit(text: str, width: int) -> str:
+    """Cut or pad `text` to exactly `width` columns, marking a cut with an ellipsis."""
+    if cell_width(text) <= width:
+        return text + " " * (width - cell_width(text))
+    out, used = [], 0
+    for ch in text:
+        w = cell_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…" + " " * (width - used - 1)
+
+
+def render(headers: list[str], rows: list[list[str]], total_width: int, flexible: int) -> str:
+    """Columns sized to their content; column `flexible` takes what width is left."""
+    widths = [max([cell_width(h)] + [cell_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    fixed = sum(w for i, w in enumerate(widths) if i != flexible) + 2 * (len(headers) - 1)
+    widths[flexible] = max(10, min(widths[flexible], total_width - fixed))
+    lines = ["  ".join(fit(h, w) for h, w in zip(headers, widths)).rstrip()]
+    lines.append("  ".join("─" * w for w in widths))
+    lines += ["  ".join(fit(c, w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    return "\n".join(lines)
+
+
+def articles_table(articles: tuple[Article, ...] | list[Article], width: int = 120) -> str:
+    headers = ["id", "outlet", "sents", "dateline", "byline", "headline"]
+    rows = [
+        [a.id, a.outlet or "—", str(len(a.sentences)), a.dateline or "—", a.byline or "—", a.title or "—"]
+        for a in articles
+    ]
+    return render(headers, rows, width, flexible=len(headers) - 1)

@@ -1,0 +1,210 @@
+"""Find article files under the user's PATHs and decode them to normalised text.
+
+Scraped pages arrive in every encoding a browser can save. We decode UTF-8 (with or
+without BOM), UTF-16 with a BOM, and fall back to cp1252/latin-1 (with charset-normalizer
+as the referee) so a journalist never has to convert files first. Anything that is not
+text (an image, a PDF renamed to .txt) becomes a Problem with one clear sentence instead
+of garbage in the table. Files are only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from sidebyside.model import Problem
+
+#: Extensions a folder is searched for; an explicitly named file is read whatever its name.
+ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
+#: Files beside the articles that are not articles.
+SIDE_FILES = ("story.toml",)
+SIDE_SUFFIX = ".meta.toml"
+
+#: Refuse to read more than this: a scraped article is kilobytes, not gigabytes.
+MAX_BYTES = 64 * 1024 * 1024
+
+MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or Office document)",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x7fELF": "a program",
+    b"\x1f\x8b": "a gzip archive",
+}
+
+ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+#: C0/C1 controls except tab and newline, zero-width characters and the BOM.
+INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u2060\ufeff]")
+
+
+class LoadError(Exception):
+    """A file that cannot be used as an article; the message is shown to the user."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded article file."""
+
+    path: Path
+    text: str
+    encoding: str
+
+
+def find_files(paths: list[str]) -> tuple[list[Path], list[Problem]]:
+    """Expand PATHs (files or folders) into article files, each once, in a stable order.
+
+    A folder contributes its article files (not sub-folders, images or sidecars); a file
+    named explicitly is always tried. The same file named twice is read once.
+    """
+    found: list[Path] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+
+    def add(path: Path) -> None:
+        try:
+            key = str(path.resolve())
+        except (OSError, RuntimeError):  # symlink loops
+            key = str(path.absolute())
+        if key not in seen:
+            seen.add(key)
+            found.append(path)
+
+    for raw in paths:
+        path = Path(raw)
+        try:
+            if path.is_dir():
+                try:
+                    entries = sorted(path.iterdir())
+                except OSError as err:
+                    problems.append(Problem(raw, f"cannot list folder ({err.strerror or err})"))
+                    continue
+                articles = [p for p in entries if is_article_file(p)]
+                if not articles:
+                    problems.append(Problem(raw, "folder holds no article files (.txt, .md)"))
+                for p in articles:
+                    add(p)
+            elif path.exists() or path.is_symlink():
+                add(path)
+            else:
+                problems.append(Problem(raw, "no such file or folder"))
+        except OSError as err:
+            problems.append(Problem(raw, f"cannot read ({err.strerror or err})"))
+    return found, problems
+
+
+def is_article_file(path: Path) -> bool:
+    """True for a plain file in a folder that looks like an article (not hidden, not a sidecar)."""
+    name = path.name
+    if name.startswith(".") or name in SIDE_FILES or name.endswith(SIDE_SUFFIX):
+        return False
+    try:
+        if not path.is_file():
+            return False
+    except OSError:
+        return False
+    return path.suffix.lower() in ARTICLE_SUFFIXES
+
+
+def read_source(path: Path) -> Source:
+    """Read and decode one file; raise LoadError with a user-facing reason."""
+    try:
+        if path.is_dir():
+            raise LoadError("is a folder")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise LoadError(f"too large for an article ({size // (1024 * 1024)} MB)")
+        with path.open("rb") as handle:  # read-only: never write the user's files
+            data = handle.read()
+    except LoadError:
+        raise
+    except PermissionError:
+        raise LoadError("permission denied") from None
+    except (OSError, RuntimeError) as err:
+        reason = getattr(err, "strerror", None) or str(err)
+        raise LoadError(f"cannot read ({reason})") from None
+    text, encoding = decode(data)
+    text = normalise(text)
+    if not text.strip():
+        raise LoadError("empty file")
+    return Source(path=path, text=text, encoding=encoding)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes to text, or LoadError when the bytes are not text in an encoding we read."""
+    if not data.strip():
+        raise LoadError("empty file")
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[len(codecs.BOM_UTF8) :], "utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16"), "utf-16"
+    for magic, what in MAGIC.items():
+        if data.startswith(magic):
+            raise LoadError(f"not a text file (looks like {what})")
+    if b"\x00" in data[:65536]:
+        raise LoadError("not a text file (binary data)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _legacy(data)
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise LoadError(f"cannot decode: the file claims {encoding} but is not") from None
+
+
+def _legacy(data: bytes) -> tuple[str, str]:
+    """Single-byte Western text (cp1252, latin-1), or a guess from charset-normalizer."""
+    try:
+        text = data.decode("cp1252")
+        if _looks_like_text(text):
+            return text, "cp1252"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # only for the rare file that needs it
+
+    best = from_bytes(data).best()
+    if best is not None:
+        text = str(best)
+        if _looks_like_text(text):
+            return text, best.encoding
+    raise LoadError("cannot decode: not UTF-8, UTF-16 or cp1252 text")
+
+
+def _looks_like_text(text: str) -> bool:
+    """Few control characters: a real document, not bytes forced through a code page."""
+    sample = text[:65536]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
+    return controls / len(sample) < 0.01
+
+
+def normalise(text: str) -> str:
+    """One newline convention, NFC, no terminal escapes or invisible characters.
+
+    Curly quotes and dashes are kept as the outlet printed them; only characters that
+    would corrupt a terminal or split identical words are removed.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = ANSI_ESCAPE.sub("", text)
+    text = INVISIBLE.sub("", text)
+    text = text.replace("\u00a0", " ").replace("\t", " ")
+    return unicodedata.normalize("NFC", text)
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would recognise it (relative when under the working folder)."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)

@@ -1,0 +1,128 @@
+"""Plain data passed between the stages: files -> Article -> analysis results.
+
+Every stage is a pure function over these frozen dataclasses, so the headless commands
+and the TUI see exactly the same values and the JSON exports are the test surface.
+Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One input that could not be used, with a message meant for the user."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: metadata plus its body split into sentences.
+
+    `paragraphs[i]` is the paragraph number of `sentences[i]`, so views can lay the
+    sentences out as the outlet did without a second data structure.
+    """
+
+    id: str
+    path: str
+    outlet: str | None
+    title: str | None
+    byline: str | None
+    dateline: str | None
+    date: str | None
+    sentences: tuple[str, ...]
+    paragraphs: tuple[int, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """A short human name: the outlet, else the file name."""
+        return self.outlet or self.id
+
+
+@dataclass(frozen=True)
+class Story:
+    """What one load of some PATHs produced: the usable articles and the problems."""
+
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+RowKind = Literal["same", "changed", "moved", "only_a", "only_b"]
+
+
+@dataclass(frozen=True)
+class AlignedRow:
+    """One row of a comparison: a sentence of A beside its counterpart in B (or nothing).
+
+    `related` lists further B sentences that the A sentence also covers (one long
+    sentence split in two by the other outlet); they have rows of their own too.
+    """
+
+    a: int | None
+    b: int | None
+    kind: RowKind
+    similarity: float
+    related: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Every sentence of A and of B in exactly one row, rows in A's order."""
+
+    a: Article
+    b: Article
+    rows: tuple[AlignedRow, ...]
+
+    @property
+    def share_a_in_b(self) -> float:
+        """Share of A's sentences that B carries, identical or reworded."""
+        if not self.a.sentences:
+            return 0.0
+        found = sum(1 for r in self.rows if r.a is not None and r.b is not None)
+        return found / len(self.a.sentences)
+
+
+QuoteKind = Literal["direct", "indirect"]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words an article attributes to a speaker; `start`/`end` index the sentence text."""
+
+    speaker: str
+    text: str
+    kind: QuoteKind
+    sentence: int
+    cue: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A count in the body, what it counts and who gave it."""
+
+    value: str
+    number: float | int | None
+    qualifier: str | None
+    what: str | None
+    attributed_to: str | None
+    sentence: int
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class ArticleQuotes:
+    """The quotes and figures found in one article."""
+
+    article: Article
+    quotes: tuple[Quote, ...] = field(default_factory=tuple)
+    figures: tuple[Figure, ...] = field(default_factory=tuple)
