@@ -1,0 +1,61 @@
+"""The Textual application: a thin layer over the domain core.
+
+The app receives an already loaded Story (the CLI and the tests build it with the same
+`load_story`), pushes the Articles screen, and turns load problems into notifications.
+Every binding of the current screen is also offered in the command palette.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from sidebyside.model import Story
+from sidebyside.tui.screens.articles import ArticlesScreen
+from sidebyside.tui.screens.help import HelpScreen
+
+
+class SideBySideApp(App[None]):
+    """sidebyside: compare how outlets covered one story."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "sidebyside"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", tooltip="Leave sidebyside"),
+        Binding("question_mark", "help", "Keys", tooltip="Show every key of this screen"),
+        Binding("f1", "help", "Keys", show=False),
+    ]
+
+    def __init__(self, story: Story) -> None:
+        super().__init__()
+        self.story = story
+
+    def on_mount(self) -> None:
+        self.push_screen(ArticlesScreen(self.story))
+        for problem in self.story.problems:
+            self.notify(str(problem), title="Not opened", severity="warning", timeout=8)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette lists every key binding of the screen by name, then Textual's own."""
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.show or not binding.description or binding.description in seen:
+                continue
+            seen.add(binding.description)
+            node, action = active.node, binding.action
+            yield SystemCommand(
+                binding.description,
+                f"{binding.tooltip or binding.description} ({self.get_key_display(binding)})",
+                lambda node=node, action=action: self.run_action(action, node),
+            )
+        for command in super().get_system_commands(screen):
+            if command.title not in {"Quit", "Keys"}:  # ours say the same, with their keys
+                yield command

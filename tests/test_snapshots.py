@@ -1,0 +1,30 @@
+"""Screens as pictures (pytest-textual-snapshot). Review SVG changes before accepting them:
+`pytest tests/test_snapshots.py --snapshot-update`, then look at tests/__snapshots__/."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS
+
+from sidebyside.ingest.story import load_story
+from sidebyside.tui.app import SideBySideApp
+
+SIZES = [(120, 40), (80, 24)]
+
+
+def seeds_app() -> SideBySideApp:
+    return SideBySideApp(load_story([str(SEEDS)]))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_articles_screen(snap_compare, size):
+    assert snap_compare(seeds_app(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_reader_screen(snap_compare, size):
+    assert snap_compare(seeds_app(), terminal_size=size, press=["down", "down", "down", "enter"])
+
+
+def test_help_screen(snap_compare):
+    assert snap_compare(seeds_app(), terminal_size=(80, 24), press=["question_mark"])

@@ -1,0 +1,89 @@
+"""Keyboard flows on the Articles screen, the reading view and help (Pilot)."""
+
+from __future__ import annotations
+
+from conftest import SEEDS
+
+from sidebyside.ingest.story import load_story
+from sidebyside.model import Problem, Story
+from sidebyside.tui.app import SideBySideApp
+from sidebyside.tui.screens.articles import ArticlesScreen
+from sidebyside.tui.screens.help import HelpScreen
+from sidebyside.tui.screens.reader import ReaderScreen
+from sidebyside.tui.widgets.article_view import ArticleView
+
+
+async def test_keyboard_flow_articles_reader_help_quit(seeds_story):
+    app = SideBySideApp(seeds_story)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, ArticlesScreen)
+        await pilot.press("j", "j", "k", "down")  # row 2 (0-based), the AFP-less third seed
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.article is seeds_story.articles[2]
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ArticlesScreen)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_reader_numbers_every_sentence_and_scrolls(seeds_story):
+    article = seeds_story.articles[3]
+    app = SideBySideApp(seeds_story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "down", "enter")
+        view = app.screen.query_one(ArticleView)
+        text = "\n".join("".join(seg.text for seg in view.render_line(y)) for y in range(view.size.height))
+        assert "1  " + article.sentences[0][:20] in text
+        assert view.virtual_size.height > view.size.height  # AFP story is longer than 24 rows
+        await pilot.press("end")
+        await pilot.pause()
+        assert view.scroll_offset.y > 0
+        bottom = "\n".join("".join(seg.text for seg in view.render_line(y)) for y in range(view.size.height))
+        assert f"{len(article.sentences)}  " in bottom
+
+
+async def test_article_text_is_never_markup(tmp_path):
+    page = tmp_path / "markup.txt"
+    page.write_text(
+        "A headline with [bold]tags[/bold]\n\n"
+        "The minister said [link=file:///etc/passwd]x[/link] was [red]not[/] a threat to anyone here.\n",
+        encoding="utf-8",
+    )
+    story = load_story([str(page)])
+    app = SideBySideApp(story)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("enter")
+        view = app.screen.query_one(ArticleView)
+        text = "".join("".join(seg.text for seg in view.render_line(y)) for y in range(view.size.height))
+        assert "[link=file:///etc/passwd]x[/link]" in text
+        assert "[red]not[/]" in text
+
+
+async def test_problems_become_notifications():
+    story = Story(articles=load_story([str(SEEDS / "000_141c9d3bbb55366e.txt")]).articles,
+                  problems=(Problem("broken.txt", "empty file"),))
+    app = SideBySideApp(story)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("broken.txt: empty file" in m for m in messages)
+
+
+async def test_command_palette_offers_screen_actions(seeds_story):
+    app = SideBySideApp(seeds_story)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Read", "Quit", "Keys"} <= set(titles)
+        assert titles.count("Quit") == 1
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Read")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
