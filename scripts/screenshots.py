@@ -21,6 +21,7 @@ OUT = Path(__file__).resolve().parents[1] / "screenshots"
 SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "articles.svg": ((120, 32), []),
     "reader.svg": ((120, 32), ["down", "down", "down", "enter"]),
+    "compare.svg": ((120, 32), ["down", "down", "down", "space", "space", "c", "n"]),
     "help.svg": ((120, 32), ["question_mark"]),
 }
 

@@ -28,3 +28,24 @@ def test_reader_screen(snap_compare, size):
 
 def test_help_screen(snap_compare):
     assert snap_compare(seeds_app(), terminal_size=(80, 24), press=["question_mark"])
+
+
+COMPARE_AFP_ASHARQ = ["down", "down", "down", "space", "space", "c"]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_compare_screen_with_word_highlights(snap_compare, size):
+    """AFP beside Asharq Al-Awsat; the cursor on the first reworded row."""
+    assert snap_compare(seeds_app(), terminal_size=size, press=COMPARE_AFP_ASHARQ + ["n"])
+
+
+def test_compare_differences_only(snap_compare):
+    assert snap_compare(seeds_app(), terminal_size=(120, 40), press=COMPARE_AFP_ASHARQ + ["d"])
+
+
+def test_compare_narrow_terminal_stacks_the_columns(snap_compare):
+    assert snap_compare(seeds_app(), terminal_size=(60, 24), press=COMPARE_AFP_ASHARQ)
+
+
+def test_pick_article_dialog(snap_compare):
+    assert snap_compare(seeds_app(), terminal_size=(80, 24), press=["enter", "c"])

@@ -13,8 +13,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from sidebyside.model import Story
+from sidebyside.analysis.align import align
+from sidebyside.model import Alignment, Article, Story
 from sidebyside.tui.screens.articles import ArticlesScreen
+from sidebyside.tui.screens.compare import CompareScreen
 from sidebyside.tui.screens.help import HelpScreen
 
 
@@ -32,6 +34,19 @@ class SideBySideApp(App[None]):
     def __init__(self, story: Story) -> None:
         super().__init__()
         self.story = story
+        self._alignments: dict[tuple[str, str], Alignment] = {}
+
+    def alignment(self, a: Article, b: Article) -> Alignment:
+        """The alignment of A with B, computed once per session (screens ask often)."""
+        key = (a.path, b.path)
+        if key not in self._alignments:
+            self._alignments[key] = align(a, b)
+        return self._alignments[key]
+
+    def open_compare(self, left: Article, right: Article) -> None:
+        """Push the Compare screen for two articles of the story."""
+        articles = self.story.articles
+        self.push_screen(CompareScreen(articles, articles.index(left), articles.index(right)))
 
     def on_mount(self) -> None:
         self.push_screen(ArticlesScreen(self.story))

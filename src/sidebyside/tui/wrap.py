@@ -45,3 +45,55 @@ def _cut(word: str, room: int) -> tuple[str, str]:
         if used > room:
             return word[: max(i, 1)], word[max(i, 1) :]
     return word, ""
+
+
+Span = tuple[str, str]
+"""A piece of text and the name of its style ("" for the base style)."""
+
+
+def wrap_spans(spans: list[Span], width: int) -> list[list[Span]]:
+    """Wrap styled text exactly where `wrap` would wrap its plain text.
+
+    Words are split at whitespace only, so a style change inside a word ("Tuesday" ->
+    "Tuesday,") never moves a line break: a row's height can be computed from the plain
+    sentence and its styled lines rendered later, only when they scroll into view.
+    """
+    chars: list[str] = []
+    styles: list[str] = []
+    pending_space = False
+    for text, style in spans:
+        for ch in text:
+            if ch.isspace():
+                pending_space = bool(chars)
+                continue
+            if pending_space:
+                chars.append(" ")
+                styles.append(_space_style(styles[-1], style))
+                pending_space = False
+            chars.append(ch)
+            styles.append(style)
+    plain = "".join(chars)
+    lines_out: list[list[Span]] = []
+    pos = 0
+    for line in wrap(plain, width):
+        if plain.startswith(" ", pos) and not line.startswith(" "):
+            pos += 1
+        lines_out.append(_runs(line, styles[pos : pos + len(line)]))
+        pos += len(line)
+    return lines_out
+
+
+def _runs(text: str, styles: list[str]) -> list[Span]:
+    """Group consecutive characters of the same style into spans."""
+    out: list[Span] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or styles[i] != styles[start]:
+            out.append((text[start:i], styles[start]))
+            start = i
+    return out
+
+
+def _space_style(left: str, right: str) -> str:
+    """A space between two highlighted words stays highlighted, so a changed phrase reads as one."""
+    return left if left == right else ""

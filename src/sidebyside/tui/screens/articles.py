@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from sidebyside.model import Article, Story
+from sidebyside.tui.screens.reader import ReaderScreen
+
+MARK = "●"
 
 
 class ArticlesScreen(Screen):
-    """Outlet, headline, byline, dateline and sentence count of every article."""
+    """Outlet, headline, byline, dateline and sentence count of every article.
+
+    Space marks articles; with two marked, `c` or Enter opens them side by side.
+    """
 
     BINDINGS = [
-        Binding("enter", "open", "Read", tooltip="Read the highlighted article", priority=True),
+        Binding("enter", "open", "Read", tooltip="Read the highlighted article (compare the two marked)", priority=True),
+        Binding("space", "mark", "Mark", tooltip="Mark or unmark the highlighted article for comparison"),
+        Binding("c", "compare", "Compare", tooltip="Compare the two marked articles side by side"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
@@ -22,11 +31,11 @@ class ArticlesScreen(Screen):
     def __init__(self, story: Story) -> None:
         super().__init__()
         self.story = story
+        self.marked: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
-        count = len(self.story.articles)
-        yield Static(f"{count} article{'s' * (count != 1)} · Enter reads one", id="summary")
+        yield Static(id="summary")
         yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -34,6 +43,7 @@ class ArticlesScreen(Screen):
         self.title = "sidebyside"
         self.sub_title = "Articles"
         table = self.query_one(DataTable)
+        table.add_column(" ", key="mark", width=1)
         table.add_column("#", key="n")
         table.add_column("Outlet", key="outlet", width=16)
         table.add_column("Headline", key="title")
@@ -41,8 +51,9 @@ class ArticlesScreen(Screen):
         table.add_column("Dateline", key="dateline", width=9)
         table.add_column("Sents", key="sentences")
         for number, article in enumerate(self.story.articles, 1):
-            table.add_row(*self._cells(number, article), key=article.id)
+            table.add_row(*self._cells(number, article), key=article.path)
         self._fit_headline()
+        self._summarise()
         table.focus()
 
     def on_resize(self) -> None:
@@ -52,18 +63,24 @@ class ArticlesScreen(Screen):
         """Give the headline column whatever width the other columns leave."""
         table = self.query_one(DataTable)
         others = sum(c.get_render_width(table) for k, c in table.columns.items() if k.value != "title")
-        column = table.columns.get(next(k for k in table.columns if k.value == "title"))
-        if column is not None:
-            column.auto_width = False
-            column.width = max(12, self.size.width - others - 2 * table.cell_padding - 1)
-            table.refresh()
+        column = next(c for k, c in table.columns.items() if k.value == "title")
+        column.auto_width = False
+        column.width = max(12, self.size.width - others - 2 * table.cell_padding - 1)
+        table.refresh()
+
+    def _summarise(self) -> None:
+        count = len(self.story.articles)
+        text = f"{count} article{'s' * (count != 1)} · Enter reads · Space marks two · c compares"
+        if self.marked:
+            names = " and ".join(self.story.articles[i].label for i in self.marked)
+            text += f" · marked: {names}"
+        self.query_one("#summary", Static).update(Text(text))
 
     @staticmethod
-    def _cells(number: int, article: Article) -> tuple[str, ...]:
+    def _cells(number: int, article: Article) -> tuple[Text, ...]:
         # DataTable treats str cells as markup: hand it Text so article text stays literal.
-        from rich.text import Text
-
         values = (
+            "",
             str(number),
             article.outlet or "—",
             article.title or article.id,
@@ -71,20 +88,44 @@ class ArticlesScreen(Screen):
             article.dateline or "—",
             str(len(article.sentences)),
         )
-        return tuple(Text(v, no_wrap=True, overflow="ellipsis") for v in values)  # type: ignore[return-value]
+        return tuple(Text(v, no_wrap=True, overflow="ellipsis") for v in values)
 
     @property
-    def current(self) -> Article | None:
-        table = self.query_one(DataTable)
-        if not self.story.articles:
-            return None
-        return self.story.articles[min(table.cursor_row, len(self.story.articles) - 1)]
+    def cursor(self) -> int:
+        return min(self.query_one(DataTable).cursor_row, len(self.story.articles) - 1)
 
     def action_open(self) -> None:
-        from sidebyside.tui.screens.reader import ReaderScreen
+        if len(self.marked) == 2:
+            self.action_compare()
+        else:
+            self.app.push_screen(ReaderScreen(self.story.articles[self.cursor]))
 
-        if article := self.current:
-            self.app.push_screen(ReaderScreen(article))
+    def action_mark(self) -> None:
+        index = self.cursor
+        if index in self.marked:
+            self.marked.remove(index)
+        else:
+            self.marked.append(index)
+            if len(self.marked) > 2:
+                self.marked.pop(0)
+        table = self.query_one(DataTable)
+        for i, article in enumerate(self.story.articles):
+            table.update_cell(article.path, "mark", Text(MARK if i in self.marked else "", style="bold"))
+        self._summarise()
+        table.action_cursor_down()
+
+    def action_compare(self) -> None:
+        articles = self.story.articles
+        if len(articles) < 2:
+            self.notify("Comparing needs two articles; this story has one.", severity="warning")
+            return
+        picked = list(self.marked)
+        if len(picked) == 1 and self.cursor != picked[0]:
+            picked.append(self.cursor)
+        if len(picked) != 2:
+            self.notify("Mark two articles with Space, then press c.", timeout=3)
+            return
+        self.app.open_compare(articles[picked[0]], articles[picked[1]])  # type: ignore[attr-defined]
 
     def action_cursor_down(self) -> None:
         self.query_one(DataTable).action_cursor_down()

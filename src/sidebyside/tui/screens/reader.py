@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from sidebyside.model import Article
+from sidebyside.tui.screens.pick_article import PickArticle
 from sidebyside.tui.widgets.article_view import ArticleView
 
 
@@ -15,6 +16,7 @@ class ReaderScreen(Screen):
     """The article as the analysis sees it; Esc goes back to the list."""
 
     BINDINGS = [
+        Binding("c", "compare", "Compare", tooltip="Compare this article with another one"),
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the articles"),
     ]
 
@@ -31,3 +33,15 @@ class ReaderScreen(Screen):
         self.title = self.article.label
         self.sub_title = self.article.id
         self.query_one(ArticleView).focus()
+
+    def action_compare(self) -> None:
+        articles = self.app.story.articles  # type: ignore[attr-defined]
+        if len(articles) < 2:
+            self.notify("Comparing needs two articles; this story has one.", severity="warning")
+            return
+
+        def chosen(other: Article | None) -> None:
+            if other is not None:
+                self.app.open_compare(self.article, other)  # type: ignore[attr-defined]
+
+        self.app.push_screen(PickArticle(articles, self.article), chosen)

@@ -1,0 +1,296 @@
+"""`compare` output: the JSON contract, a terminal text view and Markdown for notes.
+
+All three read the same `Alignment`, so a script, a terminal and a notebook see the
+same rows. Article text is escaped for each target (control characters in the terminal,
+Markdown syntax in notes): an article that contains `**` or `|` must not restyle the
+page it is pasted into.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from typing import Any
+
+from sidebyside.analysis.worddiff import DELETE, INSERT, word_diff
+from sidebyside.model import AlignedRow, Alignment, Article
+
+#: One-character marks for the kinds, used in the text view and its legend.
+MARKS = {"same": "=", "changed": "~", "moved": ">", "only_a": "-", "only_b": "+"}
+LABELS = {
+    "same": "same",
+    "changed": "changed",
+    "moved": "moved",
+    "only_a": "only in A",
+    "only_b": "only in B",
+}
+#: Below this width two columns get too narrow to read: interleave instead.
+MIN_TWO_COLUMN_WIDTH = 70
+
+
+# --- JSON ----------------------------------------------------------------------------------
+
+
+def compare_payload(al: Alignment) -> dict[str, Any]:
+    """The `compare --format json` payload of DESIGN.md, plus `share` and `related`."""
+    return {
+        "a": {"id": al.a.id, "sentences": list(al.a.sentences)},
+        "b": {"id": al.b.id, "sentences": list(al.b.sentences)},
+        "share": round(al.share_a_in_b, 3),
+        "rows": [_row_dict(r) for r in al.rows],
+    }
+
+
+def _row_dict(row: AlignedRow) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "a": row.a,
+        "b": row.b,
+        "kind": row.kind,
+        "similarity": row.similarity,
+    }
+    if row.related:
+        out["related"] = list(row.related)
+    return out
+
+
+# --- shared helpers ------------------------------------------------------------------------
+
+
+def kind_counts(al: Alignment) -> Counter[str]:
+    """How many rows of each kind, for headers."""
+    return Counter(r.kind for r in al.rows)
+
+
+def summary(al: Alignment) -> str:
+    """One line: share of A found in B and the row counts."""
+    return f"{al.share_a_in_b:.0%} of A found in B ({counts_text(al)})"
+
+
+def counts_text(al: Alignment) -> str:
+    """"2 same, 4 changed, ...": the non-zero row counts in legend order."""
+    counts = kind_counts(al)
+    return ", ".join(f"{counts[k]} {LABELS[k]}" for k in MARKS if counts[k])
+
+
+def _describe(article: Article) -> str:
+    title = f" — {article.title}" if article.title else ""
+    return f"{article.label}{title} ({article.id})"
+
+
+def _diff_of(al: Alignment, row: AlignedRow) -> list[tuple[int, str]] | None:
+    """Word diff of a paired row whose texts differ; None when there is nothing to show."""
+    if row.a is None or row.b is None:
+        return None
+    text_a, text_b = al.a.sentences[row.a], al.b.sentences[row.b]
+    if row.kind == "same" or text_a == text_b:
+        return None
+    return word_diff(text_a, text_b)
+
+
+# --- text ----------------------------------------------------------------------------------
+
+
+def compare_text(al: Alignment, width: int = 100) -> str:
+    """A plain-text view for a terminal: two columns, or interleaved when narrow."""
+    width = max(width, 20)
+    lines = [
+        f"A: {_clean(_describe(al.a))}",
+        f"B: {_clean(_describe(al.b))}",
+        summary(al),
+        "legend: " + "  ".join(f"{m} {LABELS[k]}" for k, m in MARKS.items()),
+        "",
+    ]
+    body = _two_columns(al, width) if width >= MIN_TWO_COLUMN_WIDTH else _interleaved(al, width)
+    return "\n".join(lines + body)
+
+
+def _two_columns(al: Alignment, width: int) -> list[str]:
+    """Rows side by side: `mark A-number text | B-number text`, wrapped in step."""
+    col = (width - 3 - 2) // 2  # "m " prefix, " | " separator
+    num = 5  # "123  " sentence numbers
+    lines: list[str] = []
+    for row in al.rows:
+        left = _wrap(_side_text(al.a, row.a), col - num)
+        right = _wrap(_side_text(al.b, row.b), col - num)
+        for k in range(max(len(left), len(right))):
+            mark = MARKS[row.kind] if k == 0 else " "
+            la = _number(row.a) if k == 0 else ""
+            lb = _number(row.b) if k == 0 else ""
+            cell_a = _pad(la, num) + _pad(left[k] if k < len(left) else "", col - num)
+            cell_b = _pad(lb, num) + (right[k] if k < len(right) else "")
+            lines.append(f"{mark} {cell_a} | {cell_b}".rstrip())
+        if row.related:
+            lines.append(f"  {'':{col}} | {_related_note(row)}".rstrip())
+    return lines
+
+
+def _interleaved(al: Alignment, width: int) -> list[str]:
+    """One column: each row's A line then its B line, prefixed with the kind mark."""
+    lines: list[str] = []
+    for row in al.rows:
+        mark = MARKS[row.kind]
+        for side, article, index in (("A", al.a, row.a), ("B", al.b, row.b)):
+            if index is None or (side == "B" and row.kind == "same"):
+                continue
+            head = f"{mark} {side}{index + 1:<4}"
+            for k, part in enumerate(_wrap(_side_text(article, index), width - len(head) - 1)):
+                lines.append(f"{head if k == 0 else ' ' * len(head)} {part}".rstrip())
+        if row.related:
+            lines.append(f"  {_related_note(row)}")
+    return lines
+
+
+def _related_note(row: AlignedRow) -> str:
+    return "also related: " + ", ".join(f"B{j + 1}" for j in row.related)
+
+
+def _side_text(article: Article, index: int | None) -> str:
+    return "" if index is None else _clean(article.sentences[index])
+
+
+def _number(index: int | None) -> str:
+    return "" if index is None else str(index + 1)
+
+
+def _clean(text: str) -> str:
+    """Make article text safe to print: control characters shown, not obeyed."""
+    out = []
+    for ch in text:
+        if ch in "\t\n\r":
+            out.append(" ")
+        elif unicodedata.category(ch) == "Cc":
+            out.append(f"\\x{ord(ch):02x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells `text` takes: wide (CJK, emoji) count 2, combining marks 0."""
+    total = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return total
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - cell_width(text))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap by terminal cells; words longer than a line are cut."""
+    width = max(width, 4)
+    lines: list[str] = []
+    current, used = "", 0
+    for word in text.split():
+        size = cell_width(word)
+        while size > width:  # a word longer than a line: cut it
+            if current:
+                lines.append(current)
+                current, used = "", 0
+            head, word = _cut(word, width)
+            lines.append(head)
+            size = cell_width(word)
+        if current and used + 1 + size > width:
+            lines.append(current)
+            current, used = "", 0
+        current, used = (f"{current} {word}", used + 1 + size) if current else (word, size)
+    if current or not lines:
+        lines.append(current)
+    return lines
+
+
+def _cut(word: str, width: int) -> tuple[str, str]:
+    """Split `word` after at most `width` cells."""
+    used = 0
+    for k, ch in enumerate(word):
+        used += cell_width(ch)
+        if used > width:
+            return word[:k], word[k:]
+    return word, ""
+
+
+# --- Markdown ------------------------------------------------------------------------------
+
+#: Characters with inline meaning in CommonMark/GFM (and `$` for notes apps with maths).
+#: Article text never starts a line (each row starts with its number), so line-start
+#: syntax such as `#`, `-` or `1.` needs no escaping.
+_SPACES = re.compile(r"\s+")
+_MD_SPECIAL = set("\\`*_[]<>|~$")
+
+
+def compare_markdown(al: Alignment) -> str:
+    """Notes-ready Markdown: a header, then the rows interleaved with changed words marked.
+
+    Deleted words are ~~struck through~~, inserted ones **bold**, so the reworded
+    sentences read as one line with the edits visible.
+    """
+    lines = [
+        f"## {md_escape(al.a.label)} vs {md_escape(al.b.label)}",
+        "",
+        f"- **A:** {md_escape(_describe(al.a))}",
+        f"- **B:** {md_escape(_describe(al.b))}",
+        f"- **Share of A found in B:** {al.share_a_in_b:.0%} ({md_escape(counts_text(al))})",
+        "",
+        "Changed words: ~~as in A~~ **as in B**.",
+        "",
+    ]
+    for n, row in enumerate(al.rows, 1):
+        lines.append(f"{n}. {_md_row(al, row)}")
+    return "\n".join(lines) + "\n"
+
+
+def _md_row(al: Alignment, row: AlignedRow) -> str:
+    """One list item: kind and sentence numbers in bold, then the text (or inline diff)."""
+    head = f"**{LABELS[row.kind]} {_md_where(row)}:**"
+    if row.kind != "same" and row.a is not None and row.b is not None:
+        head += f" ({row.similarity:.0%})"
+    diff = _diff_of(al, row)
+    if diff is not None:
+        text = _md_diff(diff)
+    elif row.a is not None:
+        text = md_escape(al.a.sentences[row.a])
+    else:
+        text = md_escape(al.b.sentences[row.b or 0])
+    related = ", ".join(f"B{j + 1}" for j in row.related)
+    return f"{head} {text}" + (f" *(related: {related})*" if related else "")
+
+
+def _md_where(row: AlignedRow) -> str:
+    """"A3 ↔ B4", "A3" or "B4": the sentence numbers of the row, counted from 1."""
+    sides = (("A", row.a), ("B", row.b))
+    return " ↔ ".join(f"{side}{index + 1}" for side, index in sides if index is not None)
+
+
+def _md_diff(diff: list[tuple[int, str]]) -> str:
+    """Inline diff: markers wrap only the words, so `~~ word~~` never breaks rendering."""
+    out: list[str] = []
+    previous = 0
+    for op, text in diff:
+        if op == 0:
+            out.append(md_escape(text))
+        else:
+            marker = "~~" if op == DELETE else "**"
+            core = text.strip()
+            lead = text[: len(text) - len(text.lstrip())]
+            trail = text[len(text.rstrip()) :]
+            if not core:
+                out.append(text if op == INSERT else "")
+            else:
+                gap = " " if previous == DELETE and op == INSERT and not lead else ""
+                out.append(f"{gap}{lead}{marker}{md_escape(core)}{marker}{trail}")
+        previous = op
+    return _SPACES.sub(" ", "".join(out)).strip()
+
+
+def md_escape(text: str) -> str:
+    """Backslash-escape Markdown syntax and flatten line breaks: article text stays text.
+
+    Runs of whitespace become one space but edges are kept, so diff segments escaped one
+    by one still join with their spaces.
+    """
+    text = _SPACES.sub(" ", _clean(text))
+    return "".join(f"\\{ch}" if ch in _MD_SPECIAL else ch for ch in text)

@@ -1,0 +1,160 @@
+"""Compare: two articles side by side, row by row, with word-level differences."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from sidebyside.model import Alignment, Article
+from sidebyside.export.compare import LABELS, MARKS
+from sidebyside.tui.widgets.compare_view import CompareView
+
+KINDS = ("same", "changed", "moved", "only_a", "only_b")
+
+
+class CompareScreen(Screen):
+    """Article A on the left, B on the right; every sentence of each in exactly one row."""
+
+    BINDINGS = [
+        Binding("n", "next_difference", "Next diff", tooltip="Go to the next row that differs"),
+        Binding("N", "previous_difference", "Prev diff", tooltip="Go to the previous row that differs"),
+        Binding("d", "toggle_differences", "Diffs only", tooltip="Show only rows that differ (toggle)"),
+        Binding("s", "swap", "Swap", tooltip="Swap the left and right articles"),
+        Binding("a", "step_left(1)", "Next A", tooltip="Left side: next article"),
+        Binding("A", "step_left(-1)", "Prev A", show=False, tooltip="Left side: previous article"),
+        Binding("b", "step_right(1)", "Next B", tooltip="Right side: next article"),
+        Binding("B", "step_right(-1)", "Prev B", show=False, tooltip="Right side: previous article"),
+        Binding("escape", "app.pop_screen", "Back", tooltip="Back to the previous screen"),
+    ]
+
+    def __init__(self, articles: tuple[Article, ...], left: int, right: int) -> None:
+        super().__init__()
+        self.articles = articles
+        self.left = left
+        self.right = right
+
+    @property
+    def alignment(self) -> Alignment:
+        return self.app.alignment(self.articles[self.left], self.articles[self.right])  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="compare-heads"):
+            yield Static(id="head-a", classes="compare-head")
+            yield Static(id="head-b", classes="compare-head")
+        yield Static(id="compare-summary")
+        yield CompareView(self.alignment, id="compare")
+        yield Static(id="compare-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._describe()
+        self.query_one(CompareView).focus()
+
+    # --- text around the view --------------------------------------------------------
+
+    def _describe(self) -> None:
+        al = self.alignment
+        self.title = f"{al.a.label} ⇄ {al.b.label}"
+        self.sub_title = "Compare"
+        self.query_one("#head-a", Static).update(_head("A", al.a))
+        self.query_one("#head-b", Static).update(_head("B", al.b))
+        counts = Counter(r.kind for r in al.rows)
+        view = self.query_one(CompareView)
+        summary = Text()
+        summary.append(f" {al.share_a_in_b:.0%} of A found in B", style="bold")
+        wide = self.size.width >= 110
+        for kind in KINDS:
+            summary.append("   " if wide else " ")
+            summary.append(f" {MARKS[kind]} ", style=view.kind_style(kind))
+            summary.append(f" {LABELS[kind]} {counts.get(kind, 0)}" if wide else f"{counts.get(kind, 0)}")
+        if view.only_differences:
+            summary.append("   differences only", style="italic")
+        self.query_one("#compare-summary", Static).update(summary)
+        self._status(view.current)
+
+    def on_resize(self) -> None:
+        self._describe()
+
+    def on_compare_view_cursor_moved(self, event: CompareView.CursorMoved) -> None:
+        self._status(event.row)
+
+    def _status(self, row) -> None:
+        view = self.query_one(CompareView)
+        status = self.query_one("#compare-status", Static)
+        if row is None:
+            status.update("No rows differ." if view.only_differences else "Both articles are empty.")
+            return
+        text = f"Row {view.cursor + 1}/{len(view.rows)} · {LABELS[row.kind]}"
+        if row.a is not None and row.b is not None:
+            text += f" · A{row.a + 1} ↔ B{row.b + 1} · similarity {row.similarity:.2f}"
+        elif row.a is not None:
+            text += f" · A{row.a + 1} has no counterpart in B"
+        else:
+            text += f" · B{row.b + 1} has no counterpart in A"
+        if row.related:
+            text += " · also covers " + ", ".join(f"B{i + 1}" for i in row.related)
+        status.update(text)
+
+    # --- actions -----------------------------------------------------------------
+
+    def action_next_difference(self) -> None:
+        self._jump(1)
+
+    def action_previous_difference(self) -> None:
+        self._jump(-1)
+
+    def _jump(self, step: int) -> None:
+        view = self.query_one(CompareView)
+        index = view.cursor + step
+        while 0 <= index < len(view.rows):
+            if view.rows[index].kind != "same":
+                view.move_to(index)
+                return
+            index += step
+        self.notify("No more differences that way.", timeout=2)
+
+    def action_toggle_differences(self) -> None:
+        view = self.query_one(CompareView)
+        view.show(self.alignment, only_differences=not view.only_differences, keep=view.current)
+        self._describe()
+
+    def action_swap(self) -> None:
+        self.left, self.right = self.right, self.left
+        self._reload()
+
+    def action_step_left(self, step: int) -> None:
+        self.left = self._step(self.left, self.right, step)
+        self._reload()
+
+    def action_step_right(self, step: int) -> None:
+        self.right = self._step(self.right, self.left, step)
+        self._reload()
+
+    def _step(self, index: int, other: int, step: int) -> int:
+        count = len(self.articles)
+        for _ in range(count):
+            index = (index + step) % count
+            if index != other:
+                return index
+        return index
+
+    def _reload(self) -> None:
+        view = self.query_one(CompareView)
+        view.show(self.alignment)
+        self._describe()
+
+
+def _head(side: str, article: Article) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f" {side} ", style="reverse bold")
+    text.append(f" {article.label}", style="bold")
+    text.append(f"  {article.title or article.id}")
+    return text
+

@@ -1,0 +1,39 @@
+"""A small dialog: pick the article to compare with."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from sidebyside.model import Article
+
+
+class PickArticle(ModalScreen[Article | None]):
+    """Lists the other articles; Enter picks one, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, articles: tuple[Article, ...], exclude: Article) -> None:
+        super().__init__()
+        self.choices = [a for a in articles if a is not exclude]
+        self.exclude = exclude
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pick-box"):
+            yield Static(Text(f"Compare {self.exclude.label} with…", style="bold"))
+            yield OptionList(
+                *[Option(Text(f"{a.label} — {a.title or a.id}", no_wrap=True, overflow="ellipsis"), id=str(i))
+                  for i, a in enumerate(self.choices)],
+                id="pick-list",
+            )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.choices[int(event.option.id or 0)])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
