@@ -22,6 +22,8 @@ SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "articles.svg": ((120, 32), []),
     "reader.svg": ((120, 32), ["down", "down", "down", "enter"]),
     "compare.svg": ((120, 32), ["down", "down", "down", "space", "space", "c", "n"]),
+    "compare-sidebar.svg": ((150, 36), ["down", "down", "down", "space", "space", "c", "n"]),
+    "quote-sheet.svg": ((120, 32), ["w", "down", "down"]),
     "help.svg": ((120, 32), ["question_mark"]),
 }
 

@@ -49,3 +49,13 @@ def test_compare_narrow_terminal_stacks_the_columns(snap_compare):
 
 def test_pick_article_dialog(snap_compare):
     assert snap_compare(seeds_app(), terminal_size=(80, 24), press=["enter", "c"])
+
+
+def test_compare_with_quotes_sidebar(snap_compare):
+    """The sidebar open beside AFP and Asharq Al-Awsat: quotes by speaker, A/B badges, conflicts."""
+    assert snap_compare(seeds_app(), terminal_size=(140, 40), press=COMPARE_AFP_ASHARQ + ["p"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_quote_sheet(snap_compare, size):
+    assert snap_compare(seeds_app(), terminal_size=size, press=["w", "down", "down"])

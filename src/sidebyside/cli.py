@@ -16,7 +16,7 @@ from sidebyside import __version__
 from sidebyside.commands import EXIT_OK, fail, load
 
 #: Subcommand name -> module under sidebyside.commands.
-COMMANDS = ("articles", "compare")
+COMMANDS = ("articles", "compare", "quotes")
 
 
 def bundled_seeds() -> Path:

@@ -7,17 +7,21 @@ Every binding of the current screen is also offered in the command palette.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from sidebyside.analysis.align import align
+from sidebyside.analysis.speakers import DEFAULT_SPEAKERS
+from sidebyside.analysis.story_quotes import StoryQuotes, story_quotes
 from sidebyside.model import Alignment, Article, Story
+from sidebyside.tui.screens.add_speaker import AddSpeaker
 from sidebyside.tui.screens.articles import ArticlesScreen
 from sidebyside.tui.screens.compare import CompareScreen
 from sidebyside.tui.screens.help import HelpScreen
+from sidebyside.tui.screens.quote_sheet import QuoteSheetScreen
 
 
 class SideBySideApp(App[None]):
@@ -27,6 +31,7 @@ class SideBySideApp(App[None]):
     TITLE = "sidebyside"
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="Leave sidebyside"),
+        Binding("w", "quote_sheet", "Quotes", tooltip="Quote sheet: who said what, outlet by outlet"),
         Binding("question_mark", "help", "Keys", tooltip="Show every key of this screen"),
         Binding("f1", "help", "Keys", show=False),
     ]
@@ -35,6 +40,30 @@ class SideBySideApp(App[None]):
         super().__init__()
         self.story = story
         self._alignments: dict[tuple[str, str], Alignment] = {}
+        self.speakers: list[str] = list(DEFAULT_SPEAKERS)
+        self._quotes: StoryQuotes | None = None
+
+    def quotes(self) -> StoryQuotes:
+        """Quotes and figures of the whole story for the current watchlist (computed once)."""
+        if self._quotes is None:
+            self._quotes = story_quotes(self.story.articles, self.speakers)
+        return self._quotes
+
+    def ask_speaker(self, then: Callable[[], None]) -> None:
+        """Ask for a name to follow; on an answer, extend the watchlist and call `then`."""
+
+        def added(name: str | None) -> None:
+            if name and name not in self.speakers:
+                self.speakers.append(name)
+                self._quotes = None
+                self.notify(f"Following {name}.", timeout=3)
+                then()
+
+        self.push_screen(AddSpeaker(), added)
+
+    def action_quote_sheet(self) -> None:
+        if not isinstance(self.screen, QuoteSheetScreen):
+            self.push_screen(QuoteSheetScreen())
 
     def alignment(self, a: Article, b: Article) -> Alignment:
         """The alignment of A with B, computed once per session (screens ask often)."""

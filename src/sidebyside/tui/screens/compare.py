@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Static
 from sidebyside.model import Alignment, Article
 from sidebyside.export.compare import LABELS, MARKS
 from sidebyside.tui.widgets.compare_view import CompareView
+from sidebyside.tui.widgets.quote_sidebar import QuoteSidebar
 
 KINDS = ("same", "changed", "moved", "only_a", "only_b")
 
@@ -30,8 +31,14 @@ class CompareScreen(Screen):
         Binding("A", "step_left(-1)", "Prev A", show=False, tooltip="Left side: previous article"),
         Binding("b", "step_right(1)", "Next B", tooltip="Right side: next article"),
         Binding("B", "step_right(-1)", "Prev B", show=False, tooltip="Right side: previous article"),
+        Binding("p", "toggle_sidebar", "People", tooltip="Show or hide the quotes and figures sidebar"),
+        Binding("plus", "add_speaker", "Add person", show=False, tooltip="Follow another person's quotes"),
+        Binding("tab", "switch_focus", "Switch pane", show=False, tooltip="Move between the rows and the sidebar"),
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the previous screen"),
     ]
+
+    #: The sidebar opens by itself only where the two columns keep a readable width.
+    SIDEBAR_MIN_WIDTH = 150
 
     def __init__(self, articles: tuple[Article, ...], left: int, right: int) -> None:
         super().__init__()
@@ -49,13 +56,65 @@ class CompareScreen(Screen):
             yield Static(id="head-a", classes="compare-head")
             yield Static(id="head-b", classes="compare-head")
         yield Static(id="compare-summary")
-        yield CompareView(self.alignment, id="compare")
+        with Horizontal(id="compare-body"):
+            yield CompareView(self.alignment, id="compare")
+            yield QuoteSidebar(id="sidebar")
         yield Static(id="compare-status")
         yield Footer()
 
     def on_mount(self) -> None:
         self._describe()
+        if self.size.width >= self.SIDEBAR_MIN_WIDTH:
+            self._set_sidebar(True)
         self.query_one(CompareView).focus()
+
+    # --- sidebar -----------------------------------------------------------------
+
+    def _set_sidebar(self, shown: bool) -> None:
+        sidebar = self.query_one(QuoteSidebar)
+        sidebar.set_class(shown, "shown")
+        if shown:
+            al = self.alignment
+            sidebar.show(self.app.quotes(), al.a.id, al.b.id)  # type: ignore[attr-defined]
+        elif sidebar.has_focus:
+            self.query_one(CompareView).focus()
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self.query_one(QuoteSidebar)
+        self._set_sidebar(not sidebar.has_class("shown"))
+        if sidebar.has_class("shown"):
+            sidebar.focus()
+
+    def action_switch_focus(self) -> None:
+        sidebar = self.query_one(QuoteSidebar)
+        view = self.query_one(CompareView)
+        if view.has_focus and sidebar.has_class("shown"):
+            sidebar.focus()
+        else:
+            view.focus()
+
+    def action_add_speaker(self) -> None:
+        self.app.ask_speaker(lambda: self._set_sidebar(True))  # type: ignore[attr-defined]
+
+    def on_quote_sidebar_jump(self, event: QuoteSidebar.Jump) -> None:
+        """Show the entry's sentence in A, else in B; say so when neither carries it."""
+        al = self.alignment
+        view = self.query_one(CompareView)
+        for side, article in (("a", al.a), ("b", al.b)):
+            for article_id, sentence in event.target.places:
+                if article_id != article.id:
+                    continue
+                index = next((i for i, r in enumerate(al.rows) if getattr(r, side) == sentence), None)
+                if index is None:
+                    continue
+                if view.only_differences and al.rows[index].kind == "same":
+                    view.show(al, only_differences=False)
+                    self._describe()
+                view.move_to(view.rows.index(al.rows[index]))
+                view.focus()
+                return
+        outlets = ", ".join(dict.fromkeys(a for a, _ in event.target.places))
+        self.notify(f"Neither open article carries this; it is in {outlets}.", timeout=4)
 
     # --- text around the view --------------------------------------------------------
 
@@ -149,6 +208,8 @@ class CompareScreen(Screen):
         view = self.query_one(CompareView)
         view.show(self.alignment)
         self._describe()
+        if self.query_one(QuoteSidebar).has_class("shown"):
+            self._set_sidebar(True)
 
 
 def _head(side: str, article: Article) -> Text:

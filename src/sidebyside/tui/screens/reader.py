@@ -20,9 +20,10 @@ class ReaderScreen(Screen):
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the articles"),
     ]
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, sentence: int | None = None) -> None:
         super().__init__()
         self.article = article
+        self.sentence = sentence
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -32,7 +33,10 @@ class ReaderScreen(Screen):
     def on_mount(self) -> None:
         self.title = self.article.label
         self.sub_title = self.article.id
-        self.query_one(ArticleView).focus()
+        view = self.query_one(ArticleView)
+        view.focus()
+        if self.sentence is not None:
+            self.call_after_refresh(view.show_sentence, self.sentence)
 
     def action_compare(self) -> None:
         articles = self.app.story.articles  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -20,7 +20,7 @@ from sidebyside.tui.wrap import wrap
 class ArticleView(ScrollView, can_focus=True):
     """Headline, metadata line, then the sentences, numbered, one paragraph per block."""
 
-    COMPONENT_CLASSES = {"article-view--title", "article-view--meta", "article-view--number"}
+    COMPONENT_CLASSES = {"article-view--title", "article-view--meta", "article-view--number", "article-view--marked"}
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
@@ -30,7 +30,9 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.article = article
         self._lines: list[list[tuple[str, str]]] = []  # (text, component class or "")
+        self._first_line: list[int] = []  # line where each sentence starts
         self._width = 0
+        self.marked: int | None = None
 
     def on_resize(self) -> None:
         self._layout(self.scrollable_content_region.width)
@@ -50,14 +52,17 @@ class ArticleView(ScrollView, can_focus=True):
         gutter = len(str(len(a.sentences))) + 2
         body = max(8, width - gutter)
         previous = None
+        first_line: list[int] = []
         for number, (sentence, para) in enumerate(zip(a.sentences, a.paragraphs or range(len(a.sentences))), 1):
             if para != previous:
                 lines.append([])
                 previous = para
+            first_line.append(len(lines))
             for i, row in enumerate(wrap(sentence, body)):
                 label = f"{number:>{gutter - 2}}  " if i == 0 else " " * gutter
-                lines.append([(label, "article-view--number"), (row, "")])
+                lines.append([(label, "article-view--number"), (row, f"s{number - 1}")])
         self._lines = lines
+        self._first_line = first_line
         self.virtual_size = Size(width, len(lines))
         self.refresh()
 
@@ -67,8 +72,24 @@ class ArticleView(ScrollView, can_focus=True):
         base = self.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, base)
-        segments = [
-            Segment(text, base + self.get_component_rich_style(cls) if cls else base)
-            for text, cls in self._lines[index]
-        ]
+        segments = [Segment(text, self._style_of(cls, base)) for text, cls in self._lines[index]]
         return Strip(segments).crop_extend(0, width, base)
+
+    def _style_of(self, cls: str, base):
+        """Component classes by name; "s<N>" is sentence N's text, marked when it is the target."""
+        if not cls:
+            return base
+        if cls.startswith("s"):
+            return base + self.get_component_rich_style("article-view--marked") if cls == f"s{self.marked}" else base
+        return base + self.get_component_rich_style(cls)
+
+    def show_sentence(self, index: int) -> None:
+        """Scroll sentence `index` into the middle of the view and mark it."""
+        if not self._first_line:
+            self._layout(self.scrollable_content_region.width)
+        if 0 <= index < len(self._first_line):
+            self.marked = index
+            top = self._first_line[index]
+            end = self._first_line[index + 1] if index + 1 < len(self._first_line) else len(self._lines)
+            self.scroll_to_region(Region(0, top, 1, max(1, end - top)), animate=False, center=True, force=True)
+            self.refresh()

@@ -1,0 +1,538 @@
+"""Who is who: the watchlist of people and the ways an article names them.
+
+A journalist follows a few people through a story. Outlets name them in many ways:
+"Khalifa Haftar", "Haftar", "Gen. Haftar", "Haftar's", a typo ("Hafter", "Marcon"),
+or only by a role the article (or another outlet in the same story) ties to the
+name: "French President Emmanuel Macron" makes "the French president" and "the
+president" Macron. This module turns those into canonical names.
+
+It is deliberately cautious. A role resolves only when its head noun is the same
+("president" is not "presidential official"), every word the mention adds is one the
+tie also had ("the Russian president" is not "French President"), and anonymous
+heads ("official", "source", "diplomat") are never tied to anybody: a French
+official's words must never become Macron's.
+
+Nothing here imports Textual; everything is plain data and pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from rapidfuzz.distance import OSA
+
+from sidebyside.model import Article
+
+#: The people of the bundled story, used when the user names nobody.
+DEFAULT_SPEAKERS: tuple[str, ...] = ("Khalifa Haftar", "Emmanuel Macron", "Ghassan Salame")
+
+#: Names shorter than this must be spelled exactly: a one-letter slip in a short name
+#: ("Conte" / "Conti") is as likely to be another person as a typo.
+TYPO_MIN_LENGTH = 5
+
+#: Surname particles that belong to the surname ("al-Sarraj", "von der Leyen").
+PARTICLES = {"al", "el", "ul", "bin", "ibn", "abu", "de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le"}
+
+WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?", re.UNICODE)
+
+#: Role words as printed -> the head they stand for. Multi-word heads first.
+ROLE_HEADS: dict[str, str] = {
+    "special representative": "envoy", "special envoy": "envoy", "special coordinator": "envoy",
+    "prime minister": "prime minister", "vice president": "vice president", "vice-president": "vice president",
+    "field marshal": "marshal", "crown prince": "crown prince", "chief executive": "chief executive",
+    "attorney general": "attorney general", "foreign minister": "foreign minister",
+    "defence minister": "defence minister", "defense minister": "defence minister",
+    "interior minister": "interior minister", "finance minister": "finance minister",
+    "health minister": "health minister", "secretary of state": "secretary of state",
+    "secretary-general": "secretary-general", "secretary general": "secretary-general",
+    "president": "president", "premier": "prime minister", "chancellor": "chancellor",
+    "minister": "minister", "envoy": "envoy", "representative": "envoy", "mediator": "envoy",
+    "commander": "commander", "general": "general", "gen": "general", "marshal": "marshal",
+    "strongman": "strongman", "warlord": "warlord", "leader": "leader", "chief": "chief", "head": "head",
+    "king": "king", "queen": "queen", "prince": "prince", "emir": "emir", "sultan": "sultan",
+    "pope": "pope", "ambassador": "ambassador", "governor": "governor", "gov": "governor",
+    "mayor": "mayor", "senator": "senator", "sen": "senator", "congressman": "lawmaker",
+    "congresswoman": "lawmaker", "lawmaker": "lawmaker", "speaker": "speaker", "director": "director",
+    "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "ceo": "chief executive",
+    "coach": "coach", "manager": "manager", "captain": "captain", "judge": "judge",
+    "prosecutor": "prosecutor", "candidate": "candidate", "nominee": "candidate", "founder": "founder",
+    "dictator": "dictator", "ruler": "ruler", "monarch": "monarch", "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson", "spokesperson": "spokesperson", "mp": "lawmaker",
+    "commissioner": "commissioner", "superintendent": "superintendent", "sheriff": "sheriff",
+    "colonel": "colonel", "col": "colonel", "admiral": "admiral", "archbishop": "archbishop",
+    "bishop": "bishop", "rabbi": "rabbi", "imam": "imam", "cardinal": "cardinal",
+    "secretary": "secretary", "president-elect": "president-elect", "premier-elect": "prime minister",
+}
+#: Titles that may stand before a name without being a role worth resolving.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "sheikh", "mx"}
+#: Heads that name nobody in particular: an article has many officials.
+ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "diplomat", "diplomats", "aide", "adviser"}
+#: A tie carrying one of these only resolves mentions that say it too ("former president").
+BLOCKING = {"former", "ex", "late", "deputy", "vice", "acting", "interim", "outgoing", "incoming", "assistant"}
+#: Nationality adjectives folded to their country, so "French president" meets "president of France".
+DEMONYMS = {
+    "french": "france", "libyan": "libya", "american": "us", "british": "uk", "italian": "italy",
+    "german": "germany", "russian": "russia", "chinese": "china", "egyptian": "egypt",
+    "turkish": "turkey", "iranian": "iran", "iraqi": "iraq", "syrian": "syria", "israeli": "israel",
+    "palestinian": "palestine", "ukrainian": "ukraine", "spanish": "spain", "canadian": "canada",
+    "japanese": "japan", "indian": "india", "brazilian": "brazil", "mexican": "mexico",
+    "kenyan": "kenya", "nigerian": "nigeria", "european": "eu", "emirati": "uae", "saudi": "saudi arabia",
+    "tunisian": "tunisia", "algerian": "algeria", "sudanese": "sudan", "greek": "greece",
+    "polish": "poland", "dutch": "netherlands", "belgian": "belgium", "swiss": "switzerland",
+    "austrian": "austria", "swedish": "sweden", "norwegian": "norway", "danish": "denmark",
+    "finnish": "finland", "irish": "ireland", "scottish": "scotland", "welsh": "wales",
+    "australian": "australia", "portuguese": "portugal", "chilean": "chile", "peruvian": "peru",
+    "colombian": "colombia", "venezuelan": "venezuela", "argentine": "argentina",
+    "korean": "korea", "pakistani": "pakistan", "afghan": "afghanistan", "lebanese": "lebanon",
+    "jordanian": "jordan", "qatari": "qatar", "yemeni": "yemen", "ethiopian": "ethiopia",
+    "malian": "mali", "chadian": "chad", "moroccan": "morocco", "icelandic": "iceland",
+}
+PHRASE_NORMALS = (
+    (re.compile(r"\bu\.?\s?n\.?(?=\W|$)"), "un"),
+    (re.compile(r"\bunited nations\b"), "un"),
+    (re.compile(r"\bu\.?\s?s\.?(?=\W|$)"), "us"),
+    (re.compile(r"\bunited states\b"), "us"),
+    (re.compile(r"\bu\.?\s?k\.?(?=\W|$)"), "uk"),
+    (re.compile(r"\beuropean union\b"), "eu"),
+    (re.compile(r"\bhead of (?:the )?([\w.-]+ )?mission\b"), r"\1envoy"),
+    (re.compile(r"['’]s\b"), ""),
+)
+#: Lower-case words allowed inside a role written before a name ("Libyan eastern commander").
+ROLE_ADJECTIVES = {
+    "eastern", "western", "northern", "southern", "central", "senior", "top", "chief", "deputy",
+    "former", "acting", "interim", "foreign", "defence", "defense", "interior", "finance", "health",
+    "special", "military", "army", "rebel", "opposition", "national", "regional", "local", "federal",
+    "state", "presidential", "veteran", "longtime", "powerful", "ex", "late", "outgoing", "incoming",
+    "vice", "prime", "field", "crown", "secretary", "attorney", "assistant", "un", "us", "eu",
+}
+#: Owners so general they name nothing ("the country's president", "the union's leader").
+GENERIC_OWNERS = {
+    "country", "nation", "province", "region", "state", "city", "town", "government", "party",
+    "union", "agency", "company", "firm", "group", "organisation", "organization", "team", "club",
+    "army", "ministry", "department", "federation", "council", "board", "league", "movement",
+}
+COUNTRIES = set(DEMONYMS.values()) | {"un", "us", "uk", "eu", "nato"}
+#: Words that end a role written before a name: verbs and the like.
+ROLE_STOP_VERBS = {
+    "met", "meets", "told", "tells", "said", "says", "asks", "urges", "thanks", "visits", "hosts",
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "also", "than", "then", "as",
+    "but", "not", "who", "whom", "when", "while", "after", "before", "during", "against", "between",
+}
+STOP = {
+    "the", "a", "an", "of", "for", "to", "in", "at", "on", "by", "with", "from", "and", "or",
+    "its", "his", "her", "their", "this", "that", "these", "those",
+}
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """Lower case, no accents, straight apostrophes: how names are compared."""
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.replace("’", "'").lower()
+
+
+@lru_cache(maxsize=1 << 16)
+def strip_possessive(word: str) -> tuple[str, bool]:
+    """("Haftar's" -> "Haftar", True); other words unchanged."""
+    for suffix in ("'s", "’s", "'", "’"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)], True
+    return word, False
+
+
+@dataclass(frozen=True)
+class Person:
+    """One watched person: the canonical name and the folded keys that identify them."""
+
+    name: str
+    surname: str
+    given: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, name: str) -> Person:
+        """Split a canonical name; particles ("al-", "von der") stay with the surname."""
+        words = name.split()
+        if not words:
+            raise ValueError("a speaker name cannot be empty")
+        cut = len(words) - 1
+        while cut > 0 and fold(words[cut - 1]).strip(".") in PARTICLES:
+            cut -= 1
+        surname = " ".join(words[cut:])
+        return cls(name=" ".join(words), surname=surname, given=tuple(fold(w) for w in words[:cut]))
+
+    @cached_property
+    def keys(self) -> tuple[str, ...]:
+        """Single words that name this person: the surname, with and without its particle."""
+        last = fold(self.surname.split()[-1])
+        keys = [last]
+        for sep in ("-", "'", "’"):
+            head, _, tail = last.partition(sep)
+            if tail and head in PARTICLES:
+                keys.append(tail)
+        return tuple(dict.fromkeys(keys))
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role phrase reduced to what identifies it: a head noun and its modifiers."""
+
+    head: str
+    modifiers: frozenset[str]
+    text: str
+    #: Proper-noun owners ("Northline's chief executive"): named, but a tie that does not
+    #: mention the owner still covers them -- unlike a country, which must agree.
+    owners: frozenset[str] = frozenset()
+
+    def covers(self, mention: Role) -> bool:
+        """True when `mention` ("the president") may refer to whoever holds this tie."""
+        if mention.head != self.head:
+            return False
+        if not mention.modifiers <= self.modifiers | self.owners:
+            return False
+        return (self.modifiers & BLOCKING) <= mention.modifiers
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A watched person named in a sentence; `start`/`end` index the sentence text."""
+
+    person: str
+    start: int
+    end: int
+    possessive: bool = False
+    attributive: bool = False  # "the Haftar-led army": names him, but he is not the subject
+
+
+@dataclass(frozen=True)
+class Watchlist:
+    """The people a journalist follows, plus roles the story ties to them.
+
+    `story_roles` are learnt from every article of a story (`learn`), so an outlet that
+    only writes "the U.N. envoy for Libya" still meets the envoy another outlet named.
+    """
+
+    people: tuple[Person, ...]
+    story_roles: tuple[tuple[str, Role], ...] = ()
+
+    @classmethod
+    def of(cls, names: Iterable[str] | Watchlist | None = None) -> Watchlist:
+        """A watchlist from names (None: the default people); a Watchlist is returned as is."""
+        if isinstance(names, Watchlist):
+            return names
+        chosen = DEFAULT_SPEAKERS if names is None else tuple(names)
+        people: dict[str, Person] = {}
+        for name in chosen:
+            person = Person.parse(name)
+            people.setdefault(fold(person.name), person)
+        return cls(people=tuple(people.values()))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.people)
+
+    def learn(self, articles: Iterable[Article]) -> Watchlist:
+        """A copy that also knows every role any of `articles` ties to a watched person."""
+        found: dict[tuple[str, Role], None] = {}
+        for article in articles:
+            for person, role in article_roles(article, self):
+                found.setdefault((person, role), None)
+        return Watchlist(people=self.people, story_roles=tuple(found))
+
+    @cached_property
+    def initials(self) -> frozenset[str]:
+        """First letters of every key: a word starting otherwise names nobody here."""
+        return frozenset(k[:1] for p in self.people for k in p.keys)
+
+    def match_word(self, word: str) -> Person | None:
+        """The person a single (possessive-free) word names: exact surname, else one typo."""
+        key = fold(word)
+        if key[:1] not in self.initials:
+            return None
+        for person in self.people:
+            if key in person.keys:
+                return person
+        if not word[:1].isupper():
+            return None
+        for person in self.people:
+            for known in person.keys:
+                if (
+                    len(known) >= TYPO_MIN_LENGTH
+                    and abs(len(known) - len(key)) <= 1
+                    and key[:1] == known[:1]
+                    and OSA.distance(key, known, score_cutoff=1) <= 1
+                ):
+                    return person
+        return None
+
+
+def find_mentions(text: str, watchlist: Watchlist) -> list[Mention]:
+    """Every watched person named in `text`, with given names folded into the mention."""
+    return list(_mentions(text, Watchlist(watchlist.people)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _mentions(text: str, watchlist: Watchlist) -> tuple[Mention, ...]:
+    """Cached: wire copy repeats the same sentences across outlets."""
+    out: list[Mention] = []
+    words = list(WORD.finditer(text))
+    for i, m in enumerate(words):
+        mention = _mention_at(m, watchlist)
+        if mention is None:
+            continue
+        start = mention.start
+        person = next(p for p in watchlist.people if p.name == mention.person)
+        j = i - 1
+        while j >= 0 and text[words[j].end() : start].strip() in ("", "-"):
+            prev = fold(words[j].group())
+            if prev in person.given or prev.strip(".") in PARTICLES:
+                start = words[j].start()
+                j -= 1
+            else:
+                break
+        out.append(Mention(mention.person, start, mention.end, mention.possessive, mention.attributive))
+    return tuple(out)
+
+
+def _mention_at(m: re.Match[str], watchlist: Watchlist) -> Mention | None:
+    """A mention made by one word token, if it names a watched person.
+
+    Only capitalised words (or "al-Sarraj") count: a surname such as "Young" or "Rich"
+    would otherwise match ordinary words.
+    """
+    raw = m.group()
+    if not raw[0].isupper() and "-" not in raw:
+        return None
+    base, possessive = strip_possessive(raw)
+    parts = base.split("-")
+    if not raw[:1].isupper() and not (len(parts) > 1 and fold(parts[0]) in PARTICLES and parts[-1][:1].isupper()):
+        return None
+    person = watchlist.match_word(base)
+    if person is not None:
+        return Mention(person.name, m.start(), m.start() + len(base), possessive)
+    if len(parts) > 1:
+        # "al-Sarraj" (particle + name) or "Haftar-led" (name + participle).
+        if fold(parts[0]) in PARTICLES:
+            person = watchlist.match_word(parts[-1])
+            if person is not None:
+                return Mention(person.name, m.start(), m.start() + len(base), possessive)
+        person = watchlist.match_word(parts[0])
+        if person is not None and parts[1][:1].islower():
+            return Mention(person.name, m.start(), m.start() + len(parts[0]), False, True)
+    return None
+
+
+# ---------------------------------------------------------------- roles
+
+
+def role_of(phrase: str) -> Role | None:
+    """The role a phrase names ("the UN envoy for Libya" -> envoy {un, libya}), or None.
+
+    The head must be the last role word before any complement ("for Libya", "of
+    France"); a role word used as a modifier ("presidential official", "president's
+    office") names no role.
+    """
+    text = fold(phrase).strip(" ,.;:")
+    text = re.sub(r"^(?:the|a|an)\s+", "", text)
+    owners: set[str] = set()
+    for m in list(re.finditer(r"([\w.-]+)'s\b", text)):
+        owner = m.group(1).replace(".", "")
+        if owner in GENERIC_OWNERS:
+            text = text.replace(m.group(0), " ", 1)
+        elif owner not in COUNTRIES and owner not in DEMONYMS and _original_capitalised(phrase, m.group(1)):
+            owners.add(owner)
+            text = text.replace(m.group(0), " ", 1)
+    for pattern, repl in PHRASE_NORMALS:
+        text = pattern.sub(repl, text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        return None
+    main, complement = _split_complement(text)
+    head_key = _trailing_head(main)
+    if head_key is None:
+        return None
+    surface, head = head_key
+    before = main[: len(main) - len(surface)].split()
+    mods = {_modifier(w) for w in before + complement.split()}
+    mods -= STOP | {""}
+    return Role(head=head, modifiers=frozenset(mods), text=" ".join(phrase.split()), owners=frozenset(owners))
+
+
+def _original_capitalised(phrase: str, folded_word: str) -> bool:
+    """Was this (folded) word written with a capital in the phrase? Proper owners are."""
+    for word in re.findall(r"[\w.'’-]+", phrase):
+        if fold(word).startswith(folded_word):
+            return word[:1].isupper()
+    return False
+
+
+def _split_complement(text: str) -> tuple[str, str]:
+    """("envoy for libya") -> ("envoy", "libya"): the part after the head's preposition."""
+    m = re.search(r" (?:of|for|to|in|at|with|from) ", text)
+    if m is None:
+        return text, ""
+    main, rest = text[: m.start()].strip(), text[m.end() :].strip()
+    if not main or _trailing_head(main) is None:
+        return text, ""
+    return main, rest
+
+
+def _trailing_head(main: str) -> tuple[str, str] | None:
+    """The role head `main` ends with, as (surface words, canonical head)."""
+    for surface, head in ROLE_HEADS.items():
+        if main == surface or main.endswith(" " + surface):
+            return surface, head
+    return None
+
+
+def _modifier(word: str) -> str:
+    word = word.strip(".,;:'’\"").replace(".", "")
+    return DEMONYMS.get(word, word)
+
+
+def _is_role_word(word: str) -> bool:
+    """A word that may sit in a role written before a name ("Civil protection chief").
+
+    Generous on purpose: a stray word in a tie only makes the tie cover more mentions
+    that already share its head and modifiers; verbs and function words end the role.
+    """
+    if not word:
+        return False
+    low = fold(word).strip(".")
+    if low in ROLE_HEADS or low in ROLE_ADJECTIVES or low in DEMONYMS or low in HONORIFICS:
+        return True
+    if "-" in word and not word.endswith("-"):
+        return True
+    if word[:1].isupper() or re.fullmatch(r"(?:[A-Za-z]\.){2,}", word):
+        return True
+    if low in STOP or low in ROLE_STOP_VERBS or low.endswith(("ed", "ing")) or "'" in low:
+        return False
+    return word.isalpha()
+
+
+def roles_in_sentence(text: str, watchlist: Watchlist) -> list[tuple[str, Role]]:
+    """Roles this sentence ties to a watched name (see `_roles_in_sentence`)."""
+    return list(_roles_in_sentence(text, Watchlist(watchlist.people)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _roles_in_sentence(text: str, watchlist: Watchlist) -> tuple[tuple[str, Role], ...]:
+    """Roles this sentence ties to a watched name.
+
+    Three shapes: a role before the name ("French President Emmanuel Macron"); an
+    appositive after it ("Ghassan Salame, the UN secretary-general's special
+    representative for Libya,"); an appositive before it ("the head of U.N. mission to
+    Libya, Ghassan Salame").
+    """
+    ties: list[tuple[str, Role]] = []
+    for mention in find_mentions(text, watchlist):
+        if mention.attributive:
+            continue
+        for phrase in (_role_before(text, mention.start), _appositive_after(text, mention), _appositive_before(text, mention.start)):
+            if phrase:
+                role = role_of(phrase)
+                if role is not None and role.head not in ANONYMOUS_HEADS:
+                    ties.append((mention.person, role))
+    return tuple(ties)
+
+
+def _role_before(text: str, start: int) -> str | None:
+    """Role words written straight before the name: "Libyan eastern commander"."""
+    words = list(WORD.finditer(text[:start]))
+    picked: list[str] = []
+    end = start
+    for m in reversed(words):
+        gap = text[m.end() : end]
+        if gap.strip(" .") != "":
+            break
+        word = m.group()
+        if not _is_role_word(word) or fold(word) in STOP or len(picked) >= 7:
+            break
+        picked.insert(0, word)
+        end = m.start()
+    phrase = " ".join(picked)
+    return phrase if phrase and role_of(phrase) is not None else None
+
+
+def _appositive_after(text: str, mention: Mention) -> str | None:
+    """", the UN envoy for Libya," right after the name."""
+    m = re.match(r"\s*,\s+((?:the|a|an)\s+)?([^,;:()\"“”]{2,120}?)(?=,|\.$|;|$|\s+(?:who|which)\b)", text[mention.end :])
+    if m is None:
+        return None
+    phrase = m.group(2)
+    if len(phrase.split()) > 12 or re.search(r"\b(?:who|which|said|told|says|is|was|has|had)\b", phrase):
+        return None
+    return phrase
+
+
+def _appositive_before(text: str, start: int) -> str | None:
+    """"the head of U.N. mission to Libya, " right before the name."""
+    before = text[:start]
+    if not re.search(r",\s*$", before):
+        return None
+    chunk = re.split(r"[,;:()\"“”]", before.rstrip()[:-1])[-1]
+    cut = 0
+    for m in APPOSITIVE_START.finditer(chunk):
+        cut = m.start() if m.group(1) else m.end()
+    phrase = chunk[cut:].strip()
+    if not phrase or len(phrase.split()) > 12:
+        return None
+    return phrase
+
+
+APPOSITIVE_START = re.compile(r"\b(?:(the|a|an)|with|said|says|told|that|and|by|as|including|between)\b", re.IGNORECASE)
+
+
+def article_roles(article: Article, watchlist: Watchlist) -> list[tuple[str, Role]]:
+    """Every (person, role) tie the article makes, in order, without repeats."""
+    seen: dict[tuple[str, Role], None] = {}
+    for sentence in article.sentences:
+        for tie in roles_in_sentence(sentence, watchlist):
+            seen.setdefault(tie, None)
+    return list(seen)
+
+
+@dataclass
+class Resolver:
+    """Resolves noun phrases of one article to watched people.
+
+    Ties made anywhere in the article count (so a role used before the name is
+    introduced still resolves); ties learnt from the rest of the story count when the
+    article's own do not decide. Between several holders of a role the one named most
+    recently wins; with none named yet the mention stays unresolved.
+    """
+
+    watchlist: Watchlist
+    article_ties: tuple[tuple[str, Role], ...] = ()
+    last_named: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def for_article(cls, article: Article, watchlist: Watchlist) -> Resolver:
+        return cls(watchlist=watchlist, article_ties=tuple(article_roles(article, watchlist)))
+
+    def note_mentions(self, sentence: int, mentions: Sequence[Mention]) -> None:
+        """Remember who was named where, for choosing between holders of one role."""
+        for m in mentions:
+            self.last_named[m.person] = sentence
+
+    def person_for_role(self, phrase: str) -> str | None:
+        """The watched person a definite role phrase ("the French president") refers to."""
+        mention = role_of(phrase)
+        if mention is None or mention.head in ANONYMOUS_HEADS:
+            return None
+        for ties in (self.article_ties, self.watchlist.story_roles):
+            holders = list(dict.fromkeys(p for p, role in ties if role.covers(mention)))
+            if len(holders) == 1:
+                return holders[0]
+            if holders:
+                named = [p for p in holders if p in self.last_named]
+                if named:
+                    return max(named, key=lambda p: self.last_named[p])
+                return None
+        return None

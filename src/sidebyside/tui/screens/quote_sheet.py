@@ -1,0 +1,148 @@
+"""The Quote sheet: every quote and figure of the story, speaker by outlet."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from sidebyside.analysis.story_quotes import FigureGroup, QuoteGroup, StoryQuotes
+from sidebyside.model import Article
+
+DOT = "●"
+#: Outlet columns carry names this wide when they all fit, else numbers (with a legend).
+OUTLET_WIDTH = 8
+
+
+class QuoteSheetScreen(Screen):
+    """One row per quote (or figure), one column per outlet; the full text below."""
+
+    BINDINGS = [
+        Binding("enter", "read", "Read", tooltip="Read the article of the highlighted entry at its sentence", priority=True),
+        Binding("plus", "add_speaker", "Add person", tooltip="Follow another person's quotes"),
+        Binding("escape", "app.pop_screen", "Back", tooltip="Back to the previous screen"),
+        Binding("j", "cursor(1)", "Down", show=False),
+        Binding("k", "cursor(-1)", "Up", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="sheet-summary")
+        yield DataTable(id="sheet", cursor_type="row", zebra_stripes=True)
+        yield Static(id="sheet-detail")
+        yield Footer()
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.query(DataTable):
+            row = self.query_one(DataTable).cursor_row
+            self.fill()
+            self.query_one(DataTable).move_cursor(row=row)
+
+    def on_mount(self) -> None:
+        self.title = "Quote sheet"
+        self.sub_title = "who said what, outlet by outlet"
+        self.fill()
+        self.query_one(DataTable).focus()
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return self.app.story.articles  # type: ignore[attr-defined]
+
+    def fill(self) -> None:
+        """(Re)build the table from the app's current watchlist."""
+        story: StoryQuotes = self.app.quotes()  # type: ignore[attr-defined]
+        self.entries: list[QuoteGroup | FigureGroup] = []
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        table.add_column("Speaker", key="speaker", width=16)
+        named = (OUTLET_WIDTH + 2) * len(self.articles) <= self.size.width - 40
+        column = OUTLET_WIDTH if named else 3
+        table.add_column("Quote or figure", key="text",
+                         width=max(24, self.size.width - 22 - (column + 2) * len(self.articles)))
+        for n, article in enumerate(self.articles, 1):
+            header = _short(article.label, OUTLET_WIDTH) if named else str(n)
+            table.add_column(Text(header, justify="center"), key=f"a{n}", width=column)
+        conflicted = {(v.measure, v.number) for c in story.conflicts for v in c.values}
+        for group in story.groups:
+            marks = [DOT if a.id in group.article_ids else "" for a in self.articles]
+            quote = f"“{group.text}”" if group.kind == "direct" else group.text
+            self._row(group, group.speaker, Text(quote, no_wrap=True, overflow="ellipsis"), marks)
+        for value in story.figures:
+            ids = {c.article_id for c in value.claims}
+            marks = [DOT if a.id in ids else "" for a in self.articles]
+            flag = "⚠ " if (value.measure, value.number) in conflicted else ""
+            sources = ", ".join(s or "no source" for s in value.sources)
+            label = Text(f"{flag}{_number(value)} {value.measure} (per {sources})", no_wrap=True, overflow="ellipsis")
+            if flag:
+                label.stylize("bold red", 0, 1)
+            self._row(value, "figure", label, marks)
+        summary = Text(f"{len(story.groups)} quotes, {len(story.figures)} figures, "
+                       f"{len(story.conflicts)} conflicts · watching {', '.join(story.speakers)}")
+        if not named:
+            summary.append("\n" + " · ".join(f"{n} {a.label}" for n, a in enumerate(self.articles, 1)), style="dim")
+        self.query_one("#sheet-summary", Static).update(summary)
+        self._detail()
+
+    def _row(self, entry: QuoteGroup | FigureGroup, speaker: str, text: Text, marks: list[str]) -> None:
+        self.entries.append(entry)
+        cells = [Text(speaker, no_wrap=True, overflow="ellipsis"), text]
+        cells += [Text(m, justify="center", style="bold") for m in marks]
+        self.query_one(DataTable).add_row(*cells)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._detail()
+
+    def _current(self) -> QuoteGroup | FigureGroup | None:
+        table = self.query_one(DataTable)
+        if not self.entries:
+            return None
+        return self.entries[min(table.cursor_row, len(self.entries) - 1)]
+
+    def _detail(self) -> None:
+        entry = self._current()
+        detail = Text()
+        if entry is None:
+            detail.append("No quotes or figures for the watched people. Press + to follow someone.")
+        elif isinstance(entry, QuoteGroup):
+            detail.append(f"{entry.speaker} ({entry.kind})", style="bold")
+            if entry.also_attributed_to:
+                detail.append(f" · also given to {', '.join(entry.also_attributed_to)}", style="yellow")
+            for c in entry.carriers:
+                detail.append(f"\n{c.outlet}, sentence {c.sentence + 1}", style="bold")
+                detail.append(f" ({c.cue})" if c.cue else "", style="dim")
+                detail.append(f": {c.text}")
+        else:
+            detail.append(f"{_number(entry)} {entry.measure}", style="bold")
+            for c in entry.claims:
+                detail.append(f"\n{c.outlet}, sentence {c.sentence + 1}: ", style="bold")
+                detail.append(f"{c.qualifier + ' ' if c.qualifier else ''}{c.value} {c.what or ''}")
+                detail.append(f" (per {c.source})" if c.source else " (no source given)", style="dim")
+        self.query_one("#sheet-detail", Static).update(detail)
+
+    def action_cursor(self, step: int) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.cursor_row + step)
+
+    def action_read(self) -> None:
+        from sidebyside.tui.screens.reader import ReaderScreen
+
+        entry = self._current()
+        if entry is None:
+            return
+        first = entry.carriers[0] if isinstance(entry, QuoteGroup) else entry.claims[0]
+        article = next((a for a in self.articles if a.id == first.article_id), None)
+        if article is not None:
+            self.app.push_screen(ReaderScreen(article, sentence=first.sentence))
+
+    def action_add_speaker(self) -> None:
+        self.app.ask_speaker(self.fill)  # type: ignore[attr-defined]
+
+
+def _number(value: FigureGroup) -> str:
+    return f"{value.number:,}" if isinstance(value.number, int) else f"{value.number:g}"
+
+
+def _short(label: str, width: int) -> str:
+    return label if len(label) <= width else label[: width - 1] + "…"
