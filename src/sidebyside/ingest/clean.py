@@ -7,11 +7,16 @@ shortcodes behind. The rules here are general ones, learned from how news sites 
 built, not from particular files:
 
 1. shortcodes become block boundaries (a drop cap is glued back to its word);
-2. seams where two blocks were glued are split back into lines;
+2. seams where two blocks were glued are split back into lines (a camel-case word the
+   page repeats is a name, not a seam);
 3. hard-wrapped paragraphs are joined again;
-4. each line is classified (prose, caption, credit, copyright, chrome);
-5. the body runs from the first prose paragraph to the end marker that closes every
-   news page (copyright, wire credit, "Related stories", sign-up wall, comments);
+4. each line is classified: captions and picture credits, wire credits, copyright,
+   timestamps, navigation, and chrome. A chrome word ("comment", "sign up") condemns a
+   short line only when the line is not a reported sentence: news copy speaks in the
+   third person, furniture talks to the reader ("you", "our newsletter") or is a button;
+5. the body runs from the first prose paragraph to the first hard end marker (copyright,
+   wire credit, comments, paywall). A list of other articles ("Related stories") ends it
+   too, unless the article visibly resumes after it, in which case the box is skipped;
 6. chrome inside the body is dropped and repeated paragraphs are kept once.
 
 The head (lines before the body) and tail (from the end marker on) are returned too, as
@@ -45,6 +50,8 @@ INLINE_SHORTCODES = {"highlight", "dropcap", "tooltip", "b", "i", "u", "quote"}
 
 def strip_shortcodes(text: str) -> str:
     """Remove CMS shortcodes; block-level ones leave a line break so labels stand alone."""
+    if "[" not in text:
+        return text
     text = DROPCAP.sub(r"\2", text)
     text = DROP_CONTENT.sub("\n", text)
 
@@ -68,24 +75,34 @@ CAMEL_WORDS = {
     "PricewaterhouseCoopers", "ThyssenKrupp", "SolarWinds", "CinemaScope", "SkyTeam",
     "AirAsia", "EasyJet", "StarLink", "InterContinental", "ConocoPhillips", "AbbVie",
     "BioNTech", "CureVac", "AstraZeneca", "SmackDown", "NatWest", "PepsiCo", "MedStar",
-    "QAnon", "MacBook", "AirPods", "PlayStation", "DirecTV", "CNNMoney", "NordVPN",
+    "QAnon", "MacBook", "AirPods", "DirecTV", "CNNMoney", "NordVPN", "WeChat", "WordPress",
+    "SoundCloud", "JetBlue", "GoFundMe", "SharePoint", "OneDrive", "StubHub", "CrowdStrike",
+    "MySpace", "PlayStation", "EuroMillions", "BlueSky", "OnlyFans", "SeaWorld", "HealthCare",
 }
 #: Name prefixes after which a capital is part of the name (McDonald, DeSantis, MacArthur).
 NAME_PREFIXES = {"mc", "mac", "de", "di", "da", "du", "la", "le", "van", "von", "o", "fitz", "st"}
 
 LOWER_UPPER = re.compile(r"(?<=[a-z])(?=[A-Z])")
 WORD_DIGIT = re.compile(r"(?<=[a-z]{3})(?=\d+\s+[A-Z])")
-#: "Dimanche.Haftar", "wants.”The", "centers.“Of": a full stop with no space after it.
-SENTENCE_GLUE = re.compile(r"(?<=[a-z)]{2}[.!?])(?=[“\"‘]?[A-Z])|(?<=[.!?][”\"’])(?=[“\"]?[A-Z])")
+#: "Dimanche.Haftar", "wants.”The", "centers.“Of", "2019.Haftar": a full stop with no space after
+#: it. After digits a capitalised word is required, so "3.5" and "No.10" stay whole.
+SENTENCE_GLUE = re.compile(
+    r"(?<=[a-z)]{2}[.!?])(?=[“\"‘]?[A-Z])|(?<=\d{2}[.!?])(?=[“\"‘]?[A-Z][a-z])|(?<=[a-z)][.!?][”\"’])(?=[“\"]?[A-Z])"
+)
 COPYRIGHT_GLUE = re.compile(r"(?<=\S)(?=©)")
 
 
-def split_seams(line: str) -> list[str]:
-    """Split a line where a scraper glued two blocks together, keeping names whole."""
+def split_seams(line: str, keep: frozenset[str] = frozenset()) -> list[str]:
+    """Split a line where a scraper glued two blocks together, keeping names whole.
+
+    `keep` holds inner-capital words the page itself uses more than once: a glue accident
+    happens once, a brand name ("WeChat") recurs.
+    """
     line = SENTENCE_GLUE.sub("\n", line)
-    line = COPYRIGHT_GLUE.sub("\n", line)
+    if "©" in line:
+        line = COPYRIGHT_GLUE.sub("\n", line)
     line = WORD_DIGIT.sub("\n", line)
-    cuts = [m.start() for m in LOWER_UPPER.finditer(line) if _is_seam(line, m.start())]
+    cuts = [m.start() for m in LOWER_UPPER.finditer(line) if _is_seam(line, m.start(), keep)]
     if cuts:
         parts, last = [], 0
         for cut in cuts:
@@ -96,7 +113,7 @@ def split_seams(line: str) -> list[str]:
     return line.split("\n")
 
 
-def _is_seam(line: str, pos: int) -> bool:
+def _is_seam(line: str, pos: int, keep: frozenset[str] = frozenset()) -> bool:
     """Whether the capital at `pos` starts a new block rather than continuing a word."""
     start = pos
     while start > 0 and line[start - 1].isalpha():
@@ -105,13 +122,26 @@ def _is_seam(line: str, pos: int) -> bool:
     while end < len(line) and (line[end].isalpha()):
         end += 1
     left, right, word = line[start:pos], line[pos:end], line[start:end]
-    if word in CAMEL_WORDS or left.lower() in NAME_PREFIXES:
+    if word in CAMEL_WORDS or word in keep or left.lower() in NAME_PREFIXES:
         return False
     if len(left) < 2 or (left.islower() and len(left) <= 3 and right.isupper()):
         return False  # iPhone, eBay, macOS
+    if re.fullmatch(r"[A-Z]{2}[a-z]+", left):
+        return False  # GPlusMedia, XBoxLive: a brand that already began with two capitals
     if right.isupper() and len(right) <= 3:
         return False  # ChatGPT-like acronyms glued to a word, "PhD"
     return True
+
+
+CAMEL_TOKEN = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
+
+
+def recurring_camel_words(text: str) -> frozenset[str]:
+    """Inner-capital words that occur at least twice on the page (real names, not seams)."""
+    counts: dict[str, int] = {}
+    for match in CAMEL_TOKEN.finditer(text):
+        counts[match.group(0)] = counts.get(match.group(0), 0) + 1
+    return frozenset(word for word, n in counts.items() if n >= 2)
 
 
 # --- 3. hard wraps ----------------------------------------------------------------
@@ -120,44 +150,52 @@ TERMINAL = re.compile(r"[.!?:;…][\"”’')\]]*$|[\"”’]$")
 
 
 def paragraphs_of(text: str) -> list[str]:
-    """Lines of the page as paragraphs, with hard-wrapped paragraphs joined again."""
+    """Lines of the page as paragraphs, with hard-wrapped paragraphs joined again.
+
+    A wrapped paragraph is recognised by its lines, not its punctuation: when most lines of
+    the page share one width, a line that reaches near that width was cut by the wrapper
+    and the next line continues it, even if it happens to end in "Mr." or "U.S.".
+    """
     blocks = re.split(r"\n\s*\n", text)
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    wrapped = _looks_hard_wrapped(lines)
+    width = _wrap_width([ln for ln in text.split("\n") if ln.strip()])
     out: list[str] = []
     for block in blocks:
-        current = ""
+        current, last = "", ""
         for raw in block.split("\n"):
-            line = " ".join(raw.split())
+            line = squash(raw)
             if not line:
                 continue
-            if current and _continues(current, line, wrapped):
+            if current and _continues(last, line, width):
                 current = f"{current} {line}"
             else:
                 if current:
                     out.append(current)
                 current = line
+            last = line
         if current:
             out.append(current)
     return out
 
 
-def _looks_hard_wrapped(lines: list[str]) -> bool:
-    """Most lines of a similar width under 100 columns: text wrapped by a mailer or wire."""
+def _wrap_width(lines: list[str]) -> int:
+    """The column a mailer or wire wrapped the text at, or 0 when it is not hard-wrapped."""
     if len(lines) < 6:
-        return False
-    long_lines = [len(ln) for ln in lines if len(ln) > 40]
+        return 0
+    long_lines = [len(ln.rstrip()) for ln in lines if len(ln) > 40]
     if len(long_lines) < 0.6 * len(lines) or max(len(ln) for ln in lines) > 100:
-        return False
+        return 0
     width = max(long_lines)
-    return sum(1 for n in long_lines if n >= width - 20) >= 0.7 * len(long_lines)
+    if sum(1 for n in long_lines if n >= width - 20) >= 0.7 * len(long_lines):
+        return width
+    return 0
 
 
-def _continues(previous: str, line: str, wrapped: bool) -> bool:
+def _continues(previous: str, line: str, width: int) -> bool:
+    """Whether `line` carries on the paragraph whose last line was `previous`."""
+    if width:
+        return len(previous) >= width - 20 and not BYLINE.match(previous)
     if TERMINAL.search(previous):
         return False
-    if wrapped and len(previous) > 40:
-        return True
     return bool(re.match(r"[a-z]", line)) and len(previous) > 40
 
 
@@ -165,44 +203,128 @@ def _continues(previous: str, line: str, wrapped: bool) -> bool:
 
 CAPTION = re.compile(
     r"^\s*(?:FILE\s+)?PHOTO\s*:|"
+    r"^(?:Image|Photo|Picture|Video|Media)\s+(?:caption|source|credit)s?\s*[,:]|"
     r"\b(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU|Getty Images|Bloomberg)\s*/\s*[A-Z]|"
     r"\((?:[A-Z]{2,}\s+)?Photo\b[^)]*\)\s*$|"
-    r"\b(?:Photo|Picture|Image|Credit)s?\s*:\s*[\w. -]{1,40}(?:/[\w. -]+)?\.?\s*$|"
+    r"\b(?:Photo|Photograph|Picture|Image|Credit|Illustration)s?\s*:\s*[\w. -]{1,40}(?:/[\w. -]+)?\.?\s*$|"
     r"^In this\b.{0,60}\b(?:file )?(?:photo|picture|image)\b|"
     r"\((?:Photo|Picture|Image) (?:by|credit)[^)]*\)\s*$|"
     r"\bGetty Images\s*$",
     re.IGNORECASE,
 )
-CREDIT = re.compile(
-    r"^\(?(?:Additional |Further )?(?:Reporting|Writing|Editing|Compiled|Edited|Produced)"
-    r"(?: by|:)\s|;\s*(?:Editing|Writing) by\s",
+CAPTION_CUES = ("/", "photo", "picture", "image", "getty", "caption", "credit", "source", "illustration")
+#: A picture agency credit closing a caption: "… in Castelbruno. Luca Zennaro/EPA-EFE".
+PICTURE_AGENCIES = (
+    r"(?:AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|EFE|Getty Images|Getty|Xinhua|XINHUA|Anadolu|ANSA|dpa|DPA|"
+    r"PA(?: Wire| Images)?|Shutterstock|Alamy|Bloomberg|SOPA Images|NurPhoto|Sipa|Zuma|ZUMA|TASS|Sputnik)"
 )
-COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bCopyright\b\s*(?:©\s*)?\d{0,4}|\bAll [Rr]ights [Rr]eserved\b")
+CREDIT_END = re.compile(rf"\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}}\s?/\s?{PICTURE_AGENCIES}(?: via Getty Images)?(?:/File)?\.?$")
+#: Embedded social posts: "… pic.twitter.com/x — Jane Doe (@jane) May 12, 2024".
+EMBED = re.compile(r"pic\.twitter\.com/|\(@\w{1,15}\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}\s*$")
+#: A credit in brackets closing a caption: "[Ahmed Hassan/Reuters]", "(Reuters/Amr Abdallah)".
+BRACKET_CREDIT = re.compile(r"[\[(](?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:[A-Z][\w.'’-]*\s?){1,4}(?:/[\w.'’ -]{1,30})?[\])]\s*$")
+#: Wire and contributor credits: "Reporting by …; Editing by …", "(Writing by …)",
+#: "Associated Press writer … contributed to this report.", "Keyton reported from Stockholm."
+CREDIT_PARTS = (
+    ("", re.compile(
+        r"^\(?(?:(?:Additional|Further|Extra) (?:[Rr]eporting|[Ww]riting)|Reporting|Writing|Editing|Compiled|"
+        r"Edited|Produced|Translated)(?: by|:)\s"
+    )),
+    (";", re.compile(r";\s*(?:[Ee]diting|[Ww]riting) by\s")),
+    ("contributed", re.compile(
+        r"(?:^|[.!?]\s)(?:[A-Z][\w.'’-]* ){0,4}(?:[Ww]riters?|[Cc]orrespondents?|[Rr]eporters?|[Jj]ournalists?)\b"
+        r".{0,120}\bcontributed(?: to)?(?: this)? (?:report|story|article)(?:ing)?\.?\)?$"
+    )),
+    ("reported from", re.compile(r"^[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)? reported from [A-Z][\w'’ ,.-]{1,40}\.$")),
+)
+#: "Source: Al Jazeera and news agencies", "Sources: AFP, Reuters": where the copy came from.
+SOURCE_LINE = re.compile(r"^Sources?\s*:\s*[A-Z][\w .&'’,-]{1,60}$")
+#: Every copyright pattern needs one of these (checked on the lower-cased line first).
+COPYRIGHT_CUES = ("©", "(c)", "copyright", "rights reserved", "may not be")
+COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|\bCopyright\b\s*(?:©\s*)?\d{0,4}|\bAll [Rr]ights [Rr]eserved\b|"
+    r"\bmay not be (?:published|reproduced|copied), (?:broadcast|distributed|transmitted)"
+)
 #: Phrases of site furniture; they mark a line as chrome only when the line is short.
+#: Matched against the lower-cased line (much faster than re.IGNORECASE): see has_chrome().
 CHROME = re.compile(
     r"\b(?:sign ?up|sign[ -]?in|log ?in|log ?out|register|subscribe|subscription|newsletters?|"
     r"already a member|download the app|read more|continue reading|start reading|"
-    r"related (?:stories|articles|content|news)|more (?:stories|from)|recommended|"
-    r"you may also like|top stories|most (?:read|popular|viewed)|trending|share (?:this|on)|"
+    r"related (?:stories|articles|content|news|topics)|more (?:stories|from)|recommended|"
+    r"you may also like|top stories|most (?:read|popular|viewed)|trending|share (?:this|on|page)|"
     r"follow us|email this|print this|comments?|leave a comment|advertisement|advertising|"
     r"advertise|sponsored|cookies?|privacy|terms of (?:use|service)|all quotes delayed|"
     r"do not sell|our standards|trust principles|editor'?s picks|\d+ min read|skip to|"
     r"click here|free trial|days free|our picks|contact us|about us|forgot password|"
     r"get all your news|premium titles|one app|apps|directory of sites|support|contact|"
-    r"menu|search|home|offer|get a free|facebook|twitter|whatsapp|linkedin|instagram)\b",
+    r"menu|search|home|offer|get a free|facebook|twitter|whatsapp|linkedin|instagram|"
+    r"listen to this|copy link|reuse this content|free articles?|article limit|"
+    r"notifications|bookmark|save (?:this )?article|print|tweet|email|telegram)\b"
+)
+#: The strongest furniture words: a line using them that talks to the reader is furniture
+#: even when it is a whole sentence ("We use cookies to improve your experience.").
+READER_CHROME = re.compile(
+    r"\b(?:sign ?up|sign[ -]?in|log ?in|register|subscri\w+|newsletters?|cookies?|advertis\w+|"
+    r"free articles?|read more|continue reading|download|the app|click|account|members?(?:hip)?|"
+    r"privacy|notifications|premium|free trial|unlimited access|paywall|comments?)\b",
     re.IGNORECASE,
 )
-#: Lines that close the article: nothing after them is body text.
-END_MARKER = re.compile(
-    r"^(?:related (?:stories|articles|content|news|coverage)|more (?:stories|on this story|from \w+)|"
-    r"you may also like|recommended(?: for you)?|read next|most (?:read|popular|viewed)|"
-    r"top stories\b.*|sign up to (?:read|continue).*|subscribe to (?:read|continue).*|"
-    r"\d*\s*comments?|no comments?|leave a comment|login to (?:comment|leave a comment)|"
-    r"join the conversation|share this (?:article|story)|tags?:.*|topics?:.*)\s*$",
+URL = re.compile(r"\bhttps?://|\bwww\.\w")
+#: Words addressed to the reader, and the verbs a button or a prompt starts with.
+READER = re.compile(r"\b(?:you|your|yours|we|our|us)\b", re.IGNORECASE)
+IMPERATIVE = re.compile(
+    r"^(?:sign|subscribe|register|log|click|tap|share|follow|download|get|read|continue|start|"
+    r"join|listen|watch|explore|accept|manage|save|print|email|tweet|copy|show|hide|skip|"
+    r"support|try|see|view|learn|discover|enable|allow|reject|install|visit|browse|already|"
+    r"don'?t miss|never miss)\b",
+    re.IGNORECASE,
+)
+#: Text inside quotation marks (an unclosed quote runs to the end of the line).
+QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|‘[^’]*’(?!\w)")
+#: "READ MORE: …", "Related: …", "Watch: …": a link to another page, however long its title.
+LINK_PREFIX = re.compile(
+    r"^(?:read (?:more|also|next)|also read|see also|related(?: (?:stories|articles|content|coverage))?|"
+    r"more(?: on this)?|watch|listen|video|gallery|in pictures|live|explainer|opinion|analysis)\s*[:|»>]",
+    re.IGNORECASE,
+)
+#: Nothing after these is article text: wire credits and copyright are checked separately.
+HARD_END = re.compile(
+    r"^(?:sign up to (?:read|continue).*|subscribe to (?:read|continue).*|"
+    r"(?:show|view|read|hide)?\s*\(?\d*\)?\s*comments?\s*\(?\d*\)?|no comments?|leave a comment|"
+    r"log ?in to (?:comment|leave a comment)|sign in (?:or .*)?to (?:comment|join the discussion).*|"
+    r"join (?:the|our) (?:conversation|discussion|commenting forum|community)|tags?:.*|topics?:.*|"
+    r"explore more on (?:these|this) topics?|related topics|reuse this content|"
+    r"this article (?:was|is) (?:amended|corrected).*)\s*$",
+    re.IGNORECASE,
+)
+#: Lists of other articles. At the foot of a page they end the body; in the middle of an
+#: article (a "Related stories" box between paragraphs) the article resumes after them.
+SOFT_END = re.compile(
+    r"^(?:related(?: (?:stories|articles|content|news|coverage|links))?|more (?:stories|on this story|from .{1,30})|"
+    r"you (?:may|might) also like|recommended(?: for you)?|read (?:next|more|also)|also read|see also|"
+    r"most (?:read|popular|viewed|shared)|top stories\b.*|editor'?s picks|trending(?: now)?|"
+    r"what to read next|latest (?:news|stories))\s*:?\s*$",
     re.IGNORECASE,
 )
 CSS_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,}$")
 BYLINE = re.compile(r"^By\s+\S.{0,60}$")
+#: "HOME | NEWS | EUROPE", "News > Transport", "Home / World / Middle East": navigation.
+NAV_SEPARATORS = re.compile(r"\s*(?:\||>|»|/|•|›)\s*")
+
+MONTHS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december",
+)
+DAYS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+STAMP_WORDS = {
+    "published", "updated", "posted", "last", "first", "modified", "on", "at", "ago", "hour",
+    "hours", "minute", "minutes", "mins", "min", "day", "days", "week", "weeks", "hrs", "am",
+    "pm", "a.m.", "p.m.", "today", "yesterday", "and", "|", "•", "-", "–", "—", "/", ",",
+}
+STAMP_NUMBER = re.compile(r"^\d{1,4}(?:[:./-]\d{1,4}){0,2}(?:st|nd|rd|th|am|pm|h)?$", re.IGNORECASE)
+TIMEZONE = re.compile(r"^(?:[A-Z]{2,4}T|UTC|GMT|BST|CET|CEST|EST|EDT|PST|PDT|IST|JST|AEST)(?:[+-]\d{1,2}(?::?\d\d)?)?$")
 
 
 @dataclass(frozen=True)
@@ -217,17 +339,20 @@ class Cleaned:
 def clean(text: str) -> Cleaned:
     """Split a decoded page into head, clean body paragraphs and tail."""
     text = strip_shortcodes(text)
-    lines = [part.strip() for para in paragraphs_of(text) for part in split_seams(para)]
-    lines = [" ".join(ln.split()) for ln in lines if ln.strip()]
+    keep = recurring_camel_words(text)
+    lines = [part.strip() for para in paragraphs_of(text) for part in split_seams(para, keep)]
+    lines = [squash(ln) for ln in lines if ln.strip()]
     lines = [ln for ln in lines if not is_css_token(ln)]
     start = _body_start(lines)
-    end = _body_end(lines, start)
+    end, boxes = _body_end(lines, start)
     head = tuple(lines[:start])
-    body = [ln for ln in lines[start:end] if not is_junk(ln)]
+    body = [ln for i, ln in enumerate(lines[start:end], start) if i not in boxes and not is_junk(ln)]
+    tail = tuple(lines[end:])
     if not body:
-        # No running text at all (a list, a one-liner): keep whatever is not furniture.
-        body = [ln for ln in lines[start:] if not (CAPTION.search(ln) or CREDIT.search(ln) or COPYRIGHT.search(ln))]
-    return Cleaned(head=head, body=tuple(dedupe(body)), tail=tuple(lines[end:]))
+        # No running text at all (notes without punctuation, a one-liner): keep every line
+        # that is not furniture; a page of menu crumbs keeps nothing.
+        body, tail = [ln for ln in lines[start:] if not is_junk(ln)], ()
+    return Cleaned(head=head, body=tuple(dedupe(body)), tail=tail)
 
 
 def is_css_token(line: str) -> bool:
@@ -236,7 +361,33 @@ def is_css_token(line: str) -> bool:
 
 
 def word_count(line: str) -> int:
+    if len(line) > HUGE:
+        return line.strip().count(" ") + 1  # lines are squashed by then; no million-word list
     return len(line.split())
+
+
+#: Beyond this many characters, whitespace is handled without splitting into words: a
+#: 50 MB one-line file would otherwise become millions of word objects.
+HUGE = 10_000
+WHITESPACE = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Runs of whitespace as one space, ends stripped.
+
+    A huge line is squashed a slice at a time (cut at whitespace, so no word is split):
+    splitting it whole, or re.sub over it, builds millions of small strings at once.
+    """
+    if len(text) <= HUGE:
+        return " ".join(text.split())
+    pieces, start = [], 0
+    while start < len(text):
+        gap = WHITESPACE.search(text, start + HUGE)
+        end = gap.start() if gap else len(text)
+        if piece := " ".join(text[start:end].split()):
+            pieces.append(piece)
+        start = end
+    return " ".join(pieces)
 
 
 def is_prose(line: str, min_words: int = 10) -> bool:
@@ -249,27 +400,117 @@ def is_prose(line: str, min_words: int = 10) -> bool:
     )
 
 
+#: Furniture is short. A longer line is only probed at its ends, so a 50 MB one-line file
+#: does not run every pattern over every byte.
+LONG_LINE = 600
+
+
+def _probe(line: str) -> str:
+    return line if len(line) <= LONG_LINE else f"{line[:300]}\n{line[-300:]}"
+
+
+def is_furniture(line: str) -> bool:
+    """Lines that are never article text, however the page is laid out."""
+    line = _probe(line)
+    return bool(
+        is_caption(line)
+        or is_credit(line)
+        or is_copyright(line)
+        or SOURCE_LINE.match(line)
+        or EMBED.search(line)
+        or is_timestamp(line)
+    )
+
+
 def is_junk(line: str) -> bool:
     """Captions, credits, copyright lines, site chrome and navigation crumbs."""
-    if CAPTION.search(line) or CREDIT.search(line) or COPYRIGHT.search(line):
+    if len(line) > LONG_LINE:
+        return is_furniture(line)
+    if is_furniture(line) or is_css_token(line) or is_navigation(line):
         return True
-    if is_css_token(line) or END_MARKER.match(line):
+    if HARD_END.match(line) or SOFT_END.match(line):
         return True
+    if LINK_PREFIX.match(line) and word_count(line) <= 25:
+        return True  # a link's title is short; "Analysis: …" running on is a paragraph
     words = word_count(line)
-    if words <= 12 and CHROME.search(line) and not _sentence_like(line):
-        return True
+    if words <= 30 and ("http" in line or "www." in line) and URL.search(line) and addresses_reader(line):
+        return True  # "Follow our coverage at https://…", "Read the report: www.…"
+    if words <= 30 and has_chrome(line):
+        if words <= 12 and not is_reported(line):
+            return True
+        if READER_CHROME.search(line) and addresses_reader(line):
+            return True
     if words <= 3 and not TERMINAL.search(line):
         return True  # crumbs: "world", "Lifestyle", "Savvy Tokyo"
     return False
 
 
-def _sentence_like(line: str) -> bool:
-    """Ends with a full stop and has a verb-ish shape: "He said the deal was off.\""""
-    return words_at_least(line, 6) and bool(re.search(r"[a-z][.!?][\"”’)]?$", line))
+def has_chrome(line: str) -> bool:
+    """Whether the line uses a word of site furniture ("Sign up", "Comments", "Share on")."""
+    return bool(CHROME.search(line.lower()))
 
 
-def words_at_least(line: str, n: int) -> bool:
-    return word_count(line) >= n
+def is_caption(line: str) -> bool:
+    """A photo caption or picture credit ("FILE PHOTO: …", "(AP Photo/…)", "[Name/Reuters]")."""
+    low = line.lower()
+    if not any(cue in low for cue in CAPTION_CUES):
+        return False  # every caption pattern needs one of these; most prose has none
+    return bool(CAPTION.search(line) or BRACKET_CREDIT.search(line) or CREDIT_END.search(line))
+
+
+def is_credit(line: str) -> bool:
+    """A wire or contributor credit line."""
+    return any((not cue or cue in line) and pattern.search(line) for cue, pattern in CREDIT_PARTS)
+
+
+def is_copyright(line: str) -> bool:
+    """A copyright notice or reproduction warning."""
+    low = line.lower()
+    return any(cue in low for cue in COPYRIGHT_CUES) and bool(COPYRIGHT.search(line))
+
+
+def is_reported(line: str) -> bool:
+    """A sentence of the story ("He declined to comment.") rather than words to the reader.
+
+    News copy is written in the third person; the page's furniture talks to "you", offers
+    "our" newsletter or starts with a button's verb. Quoted speech does not count, as a
+    speaker may well say "we".
+    """
+    if word_count(line) < 3 or not re.search(r"[a-z0-9%][.!?…]?[\"”’)]*[.!?…][\"”’)]*$", line):
+        return False
+    return not addresses_reader(line)
+
+
+def addresses_reader(line: str) -> bool:
+    bare = QUOTED.sub(" ", line).strip(" ,")
+    return bool(READER.search(bare) or IMPERATIVE.match(bare))
+
+
+def is_navigation(line: str) -> bool:
+    """A row of menu items ("HOME | NEWS | SPORT") or a breadcrumb ("News > Transport")."""
+    if not any(mark in line for mark in "|>»/•›"):
+        return False
+    items = [item for item in NAV_SEPARATORS.split(line) if item]
+    least = 2 if re.search(r"\s[>»›]\s", line) else 3
+    return len(items) >= least and all(word_count(item) <= 2 and not TERMINAL.search(item) for item in items)
+
+
+def is_timestamp(line: str) -> bool:
+    """"Published On 14 Jun 2024", "Updated 4:12 PM GMT, March 3, 2024", "3 hours ago"."""
+    if len(line) > 80 or not re.search(r"\d", line):
+        return False
+    tokens = re.findall(r"[\w.:/+-]+|[|•,–—]", line)
+    dated = False
+    for token in tokens:
+        bare = token.rstrip(".,") or token
+        low = bare.lower()
+        if low in MONTHS or low in DAYS or low in {"ago", "today", "yesterday"}:
+            dated = True
+        elif STAMP_NUMBER.match(bare):
+            dated = dated or ":" in bare or "/" in bare or bool(re.match(r"^\d\d?\.\d\d$", bare))
+        elif not (low in STAMP_WORDS or TIMEZONE.match(bare)):
+            return False
+    return dated
 
 
 def _body_start(lines: list[str]) -> int:
@@ -295,17 +536,55 @@ def _is_short_lead(line: str) -> bool:
     )
 
 
-def _body_end(lines: list[str], start: int) -> int:
-    """Index just past the body: the first end marker, else just past the last prose line."""
+def _body_end(lines: list[str], start: int) -> tuple[int, set[int]]:
+    """Index just past the body, and the lines of boxes (related links) inside it.
+
+    The body ends at the first hard end marker (copyright, wire credit, comments, paywall).
+    A list of other articles ends it too, unless the article visibly resumes after the list.
+    """
     end = len(lines)
-    for i in range(start + 1, len(lines)):
+    boxes: set[int] = set()
+    i = start + 1
+    while i < len(lines):
         line = lines[i]
-        if END_MARKER.match(line) or COPYRIGHT.search(line) or CREDIT.search(line):
+        if _is_hard_end(line):
             end = i
             break
-    while end > start + 1 and (is_junk(lines[end - 1]) or not _ends_body(lines[end - 1])):
+        if SOFT_END.match(line):
+            resume = _resumes_after(lines, i)
+            if resume is None:
+                end = i
+                break
+            boxes.update(range(i, resume))
+            i = resume
+            continue
+        i += 1
+    while end > start + 1 and (is_junk(lines[end - 1]) or not _ends_body(lines[end - 1]) or end - 1 in boxes):
         end -= 1
-    return end
+    return end, boxes
+
+
+def _is_hard_end(line: str) -> bool:
+    line = _probe(line)
+    return bool(HARD_END.match(line) or is_copyright(line) or is_credit(line))
+
+
+def _resumes_after(lines: list[str], marker: int, box_size: int = 10) -> int | None:
+    """Where the article resumes after a related-links box at `marker`, if it does.
+
+    It resumes when, within a box's length, two prose paragraphs follow one another, or
+    one prose paragraph is followed by the page's closing line (copyright, credit).
+    """
+    for j in range(marker + 1, min(len(lines), marker + 2 + box_size)):
+        line = lines[j]
+        if _is_hard_end(line) or SOFT_END.match(line):
+            return None
+        if is_prose(line):
+            after = lines[j + 1] if j + 1 < len(lines) else None
+            if after is not None and (is_prose(after) or _is_hard_end(after)):
+                return j
+            return None
+    return None
 
 
 def _ends_body(line: str) -> bool:
@@ -321,7 +600,7 @@ def dedupe(paragraphs: list[str]) -> list[str]:
     seen: set[str] = set()
     out = []
     for para in paragraphs:
-        key = " ".join(para.translate(QUOTES).casefold().split())
+        key = squash(para.translate(QUOTES).casefold())
         if key in seen:
             continue
         seen.add(key)

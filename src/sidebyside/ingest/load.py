@@ -1,7 +1,8 @@
 """Find article files under the user's PATHs and decode them to normalised text.
 
 Scraped pages arrive in every encoding a browser can save. We decode UTF-8 (with or
-without BOM), UTF-16 with a BOM, and fall back to cp1252/latin-1 (with charset-normalizer
+without BOM), UTF-16 (with a BOM, or without one when the NUL pattern is unmistakable),
+and fall back to cp1252/latin-1 (with charset-normalizer
 as the referee) so a journalist never has to convert files first. Anything that is not
 text (an image, a PDF renamed to .txt) becomes a Problem with one clear sentence instead
 of garbage in the table. Files are only ever opened for reading.
@@ -12,6 +13,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,13 +115,18 @@ def is_article_file(path: Path) -> bool:
 def read_source(path: Path) -> Source:
     """Read and decode one file; raise LoadError with a user-facing reason."""
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise LoadError("is a folder")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError(f"too large for an article ({size // (1024 * 1024)} MB)")
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or a device would block or never end; an article is a plain file.
+            raise LoadError("not a regular file")
+        if info.st_size > MAX_BYTES:
+            raise LoadError(f"too large for an article ({info.st_size // (1024 * 1024)} MB)")
         with path.open("rb") as handle:  # read-only: never write the user's files
-            data = handle.read()
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise LoadError(f"too large for an article (over {MAX_BYTES // (1024 * 1024)} MB)")
     except LoadError:
         raise
     except PermissionError:
@@ -146,12 +153,62 @@ def decode(data: bytes) -> tuple[str, str]:
         if data.startswith(magic):
             raise LoadError(f"not a text file (looks like {what})")
     if b"\x00" in data[:65536]:
+        if (encoding := _bomless_utf16(data)) is not None:
+            return _strict(data, encoding), encoding
         raise LoadError("not a text file (binary data)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if (mixed := _mostly_utf8(data)) is not None:
+        return mixed, "utf-8 (with stray cp1252 bytes)"
     return _legacy(data)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray single-byte characters, as pages pasted together often are.
+
+    Decoding the whole file as cp1252 would turn every correct "é" into "Ã©"; instead the
+    valid UTF-8 is kept and only the stray bytes are read as cp1252.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if good <= bad:
+        return None
+    return data.decode("utf-8", errors=_CP1252_FALLBACK)
+
+
+def _cp1252_bytes(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeDecodeError)
+    chunk = err.object[err.start : err.end]
+    return "".join(_cp1252_char(b) for b in chunk), err.end
+
+
+def _cp1252_char(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)  # undefined in cp1252: the latin-1 control, dropped by normalise()
+
+
+_CP1252_FALLBACK = "sidebyside-cp1252"
+codecs.register_error(_CP1252_FALLBACK, _cp1252_bytes)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM: Latin text puts a NUL in every other byte.
+
+    Checked only when the bytes hold NULs, which plain text in any 8-bit encoding never does.
+    """
+    sample = data[:4096]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for nuls, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls.count(0) >= 0.7 * len(nuls) and other.count(0) <= 0.05 * len(other):
+            return encoding
+    return None
 
 
 def _strict(data: bytes, encoding: str) -> str:

@@ -1,19 +1,36 @@
-"""Recognise outlet, headline, byline and dateline from a cleaned page.
+"""Recognise outlet, headline, byline, dateline and date from a cleaned page.
 
 Every outlet says who it is somewhere, in one of a few conventional places: a title
 suffix ("… | Reuters"), a wire label ("SMA News – Agencies"), a masthead dateline
-("Paris- Asharq Al-Awsat"), a wire dateline ("PARIS (Reuters) -"), or a copyright line
-("© 2019 AFP"). We look in that order, from the most specific to the most generic, and
-return None when the text does not say: a guess is worse than a blank for a fact-checker.
+("Paris- Asharq Al-Awsat"), a wire dateline ("PARIS (Reuters) -"), a copyright line
+("© 2019 AFP"), a source line ("Source: Al Jazeera and news agencies") or the masthead at
+the top of the page. We look in that order, from the most specific to the most generic,
+and return None when the text does not say: a guess is worse than a blank for a
+fact-checker.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-from sidebyside.ingest.clean import CAPTION, CHROME, COPYRIGHT, Cleaned, word_count
+from sidebyside.ingest.clean import (
+    COPYRIGHT,
+    HARD_END,
+    LINK_PREFIX,
+    SOFT_END,
+    SOURCE_LINE,
+    Cleaned,
+    has_chrome,
+    is_caption,
+    is_copyright,
+    is_furniture,
+    is_navigation,
+    is_timestamp,
+    word_count,
+)
 
 
 @dataclass(frozen=True)
@@ -27,102 +44,202 @@ class Meta:
     date: str | None = None
 
 
-#: "PARIS (Reuters) - ", "WASHINGTON — ", "TRIPOLI, May 8 (AFP) - " at the start of the body.
+#: "PARIS (Reuters) - ", "WASHINGTON — ", "TRIPOLI, May 8 (AFP) - ", "BEIRUT, Lebanon (AP) —",
+#: "Paris (AFP) - " at the start of the body. A place in title case needs the wire credit.
 WIRE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]{1,30}?[A-Z])"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"^(?:(?P<place>[A-Z][A-Z.'’ -]{1,30}?[A-Z])"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?))?"
     r"\s*(?:\((?P<credit>[^()]{2,30})\))?"
+    r"|(?P<tplace>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<tcredit>[^()]{2,30})\))"
     r"\s*(?:[-–—]{1,2}|:)\s+(?=\S)"
 )
+#: Capitals that open a lead without being a place: "UPDATE: …", "EXCLUSIVE - …".
+NOT_PLACES = {"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "WATCH", "NOTE", "EDITOR'S NOTE",
+              "CORRECTION", "OPINION", "LIVE", "VIDEO", "FACTBOX", "EXPLAINER", "UPDATE 1", "UPDATE 2"}
 #: "Paris- Asharq Al-Awsat": a place, a dash glued to it, the publication.
 MASTHEAD_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,2})[-–—]\s+(?P<outlet>[A-Z][\w.&'’ -]{1,40})$"
 )
 #: "SMA News – Agencies": a site label crediting wire agencies.
 AGENCY_LABEL = re.compile(r"^(?P<outlet>[A-Z][\w.&'’ ]{1,40}?)\s+[-–—|/]\s+Agenc(?:y|ies)$", re.IGNORECASE)
+#: "Source: Al Jazeera and news agencies", "Source: SMA News with agencies".
+SOURCE_OUTLET = re.compile(r"^Sources?\s*:\s*(?P<outlet>[A-Z][\w.&'’ -]{1,40}?)\s+(?:and|with|\+|/)\s+(?:news\s+)?agenc", re.IGNORECASE)
+#: "More from RTV News": the site's own list of its other articles.
+MORE_FROM = re.compile(r"^More from (?P<outlet>[A-Z][\w.&'’ -]{1,30})$")
 TITLE_SUFFIX = re.compile(r"^(?P<title>.{15,}?)\s+(?:\||[-–—])\s+(?P<outlet>[A-Z][\w.&'’ ]{1,30})$")
+#: "The Sentinel | Yorkshire's paper since 1872": a name, then the site's tagline.
+NAME_TAGLINE = re.compile(r"^(?P<outlet>[A-Z][\w.&'’ -]{1,30}?)\s+[|–—-]\s+\S.*$")
 BYLINE = re.compile(r"^By:?\s+(?P<name>[A-Z][^|]{1,60}?)\s*(?:\|.*)?$")
+#: "Anna Kowalczyk in Merano": the Guardian's byline-with-place, without "By".
+NAME_IN_PLACE = re.compile(
+    r"^(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’.-]*){1,3}) in (?P<place>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})$"
+)
+BARE_NAME = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: (?:de |van |von |al-|el-)?[A-Z][\w'’-]+){1,2}$")
+NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 PLACE_LINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,24}$")
 SECTION_WORDS = {
     "WORLD", "NEWS", "HOME", "MENU", "SPORT", "SPORTS", "BUSINESS", "POLITICS", "OPINION",
     "LIVE", "VIDEO", "SEARCH", "WEATHER", "CULTURE", "TECH", "HEALTH", "MIDDLE EAST",
     "AFRICA", "EUROPE", "ASIA", "AMERICAS", "US", "UK", "ANALYSIS", "EXCLUSIVE", "BREAKING",
+    "INTERNATIONAL", "NATIONAL", "LOCAL", "TRAINS", "TRANSPORT", "SCIENCE", "TRAVEL", "LIFESTYLE",
+    "ENTERTAINMENT", "MARKETS", "ECONOMY", "ENVIRONMENT", "CLIMATE", "UK NEWS", "US NEWS",
+    "WORLD NEWS", "LATEST", "TOP STORIES", "FEATURES", "COMMENT", "EDITORIAL", "REGION",
+    "BREAKING NEWS", "LATEST NEWS", "TOP NEWS", "LIVE NEWS", "LOCAL NEWS", "LIVE UPDATES", "THE LATEST",
+    "BUSINESS NEWS", "SPORTS NEWS", "WORLD TODAY", "NEWS TODAY", "TODAY", "THE WEEK",
 }
-TITLE_PREFIX = re.compile(r"^(?:Updated|UPDATED|BREAKING|Breaking(?: news)?)\s*:?\s+")
+#: Words that name a news organisation ("RTV News", "Daily Ledger", "Alpine Post").
+NEWS_NAME = re.compile(
+    r"\b(?:News|Post|Times|Herald|Wire|Press|Tribune|Journal|Gazette|Telegraph|Guardian|Ledger|"
+    r"Courier|Bulletin|Chronicle|Observer|Express|Mirror|Standard|Independent|Agency|Network|TV|"
+    r"Radio|Today|Daily|Mail|Sentinel|Monitor|Record|Media|Online|Report|Dispatch|Examiner|"
+    r"Inquirer|Recorder|Register|Reporter|Star|Sun|Globe|Nation|Age|Hindu|Dawn)\b"
+)
+TITLE_PREFIX = re.compile(r"^(?:Updated|UPDATED|BREAKING|Breaking(?: news)?|EXCLUSIVE|Exclusive)\s*:?\s+")
 COPYRIGHT_OWNER = re.compile(
     r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{1,4}(?:\s*[-–]\s*\d{2,4})?)?\s*(?P<owner>[A-Z][\w&.'’ -]{1,40}?)"
-    r"(?:[.,]?\s*(?:All [Rr]ights [Rr]eserved\.?)?)?\s*$"
+    r"(?:\s+\d{4})?[.,]?\s*$"
 )
 LEGAL_SUFFIX = re.compile(r"[,.]?\s+(?:Inc|Ltd|LLC|Limited|Corp|Group|plc|S\.A)\.?$")
+STOP = {"with", "from", "that", "this", "have", "been", "were", "will", "their", "after", "over", "into", "says", "said"}
 
 
 def detect(cleaned: Cleaned) -> tuple[Meta, tuple[str, ...]]:
     """Metadata from the page, and the body with a leading wire dateline removed."""
     head, body, tail = list(cleaned.head), list(cleaned.body), list(cleaned.tail)
     outlets: list[str] = []
-    title, title_outlet = _title(head)
+    title, title_outlet = _title(head, body)
     if title_outlet:
         outlets.append(title_outlet)
     dateline = None
     for line in head:
         if m := AGENCY_LABEL.match(line):
-            outlets.insert(0, m.group("outlet").strip())
+            label = m.group("outlet").strip()
+            if _is_place_in(label, body):  # "Tripoli – Agencies" is a dateline, not a site
+                dateline = dateline or label
+            else:
+                outlets.insert(0, label)
         elif (m := MASTHEAD_DATELINE.match(line)) and line != title:
             dateline = m.group("place")
             outlets.append(m.group("outlet").strip())
-    byline = _byline(head)
-    if body and (m := WIRE_DATELINE.match(body[0])):
-        dateline = _place(m.group("place"))
-        if m.group("credit") and _is_outlet_name(m.group("credit")):
-            outlets.append(m.group("credit").strip())
+    byline, byline_place = _byline(head, title)
+    if body and (m := WIRE_DATELINE.match(body[0])) and (m.group("place") or "") not in NOT_PLACES:
+        dateline = _place(m.group("place") or m.group("tplace"))
+        credit = m.group("credit") or m.group("tcredit")
+        if credit and _is_outlet_name(credit):
+            outlets.append(credit.strip())
         body[0] = body[0][m.end() :]
         body[0] = body[0][:1].upper() + body[0][1:]
     if dateline is None:
-        dateline = _place_line(head, title)
+        dateline = byline_place or _place_line(head, title)
     outlets.extend(_copyright_owners(tail + head + body[-2:]))
+    outlets.extend(_source_outlets(tail + head))
     outlets.extend(_masthead(head, title))
-    return Meta(outlet=outlets[0] if outlets else None, title=title, byline=byline, dateline=dateline), tuple(body)
+    meta = Meta(
+        outlet=outlets[0] if outlets else None,
+        title=title,
+        byline=byline,
+        dateline=dateline,
+        date=_date(head),
+    )
+    return meta, tuple(body)
 
 
-def _title(head: list[str]) -> tuple[str | None, str | None]:
-    """The first head line shaped like a headline, and the outlet a " | Site" suffix names."""
+def _title(head: list[str], body: list[str]) -> tuple[str | None, str | None]:
+    """The head line that reads as this article's headline, and the outlet a " | Site" names.
+
+    Pages put other headlines above the article (promotions, "support us" banners), so the
+    first headline-shaped line is only the fallback: we prefer the first one that shares
+    its words with the opening paragraphs, as a real headline does.
+    """
+    candidates = [_title_parts(line) for line in head if _headline_shaped(line)]
+    candidates = [c for c in candidates if c is not None]
+    if not candidates:
+        return None, None
+    lead = _stems(" ".join(body[:3])[:3000])
+    for text, outlet in candidates:
+        words = _stems(text)
+        shared = len(words & lead)
+        if shared >= 2 or (words and shared == len(words)):
+            return text, outlet
+    return candidates[0]
+
+
+def _title_parts(line: str) -> tuple[str, str | None] | None:
+    text = TITLE_PREFIX.sub("", line).strip()
+    if m := TITLE_SUFFIX.match(text):
+        return m.group("title").strip(), m.group("outlet").strip()
+    return text, None
+
+
+def _headline_shaped(line: str) -> bool:
+    text = TITLE_PREFIX.sub("", line).strip()
+    if word_count(text) < 3 or text.endswith(".") or is_caption(text) or BYLINE.match(text):
+        return False
+    if AGENCY_LABEL.match(text) or MASTHEAD_DATELINE.match(text) or is_copyright(text):
+        return False
+    if is_furniture(text) or is_navigation(text) or HARD_END.match(text) or SOFT_END.match(text):
+        return False
+    if LINK_PREFIX.match(text) or NAME_IN_PLACE.match(text):
+        return False
+    return not (word_count(text) <= 8 and has_chrome(text))
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to five letters, so "collapse" meets "collapsed"."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", text)
+    return {w.lower()[:5] for w in words if w.lower() not in STOP}
+
+
+def _byline(head: list[str], title: str | None) -> tuple[str | None, str | None]:
+    """The author's name ("By Mahmud TURKIA"), and a place when the byline gives one."""
     for line in head:
-        text = TITLE_PREFIX.sub("", line).strip()
-        if word_count(text) < 3 or text.endswith(".") or CAPTION.search(text) or BYLINE.match(text):
-            continue
-        if AGENCY_LABEL.match(text) or MASTHEAD_DATELINE.match(text) or COPYRIGHT.search(text):
-            continue
-        if word_count(text) <= 8 and CHROME.search(text):
-            continue
-        if m := TITLE_SUFFIX.match(text):
-            return m.group("title").strip(), m.group("outlet").strip()
-        return text, None
+        if (m := BYLINE.match(line)) and word_count(m.group("name")) <= 10:
+            name, place = _split_byline(m.group("name"))
+            if name:
+                return name, place
+    after = _after_title(head, title)
+    for i, line in enumerate(after):
+        if m := NAME_IN_PLACE.match(line):
+            return m.group("name"), m.group("place")
+        # A bare name right above the timestamp: "Tom Barnes" / "Thursday 16 May 2024 10:12 BST".
+        if i + 1 < len(after) and is_timestamp(after[i + 1]) and BARE_NAME.match(line) and line.upper() != line:
+            return line, None
     return None, None
 
 
-def _byline(head: list[str]) -> str | None:
-    for line in head:
-        if (m := BYLINE.match(line)) and word_count(m.group("name")) <= 8:
-            return m.group("name").strip().rstrip(",")
-    return None
+def _split_byline(raw: str) -> tuple[str, str | None]:
+    """"Helen Okonjo, Transport Correspondent" -> Helen Okonjo; "Sarah Jones in London"."""
+    name = raw.strip().rstrip(",")
+    parts = [p.strip() for p in name.split(",")]
+    if len(parts) > 1 and parts[1] not in NAME_SUFFIXES:
+        name = parts[0]
+    if m := re.match(r"^(?P<name>.+?) in (?P<place>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})$", name):
+        return m.group("name"), m.group("place")
+    return name, None
 
 
 def _place(raw: str) -> str:
     return " ".join(raw.split()).strip(" -")
 
 
-def _place_line(head: list[str], title: str | None) -> str | None:
-    """A head line that is only a place name in capitals ("PARIS"), after the headline."""
-    after_title = head
+def _after_title(head: list[str], title: str | None) -> list[str]:
     if title:
         for i, line in enumerate(head):
             if title in line:
-                after_title = head[i + 1 :]
-                break
-    for line in after_title:
+                return head[i + 1 :]
+    return head
+
+
+def _place_line(head: list[str], title: str | None) -> str | None:
+    """A head line that is only a place name in capitals ("PARIS"), after the headline."""
+    for line in _after_title(head, title):
         if PLACE_LINE.match(line) and line.strip() not in SECTION_WORDS and word_count(line) <= 3:
             return _place(line)
     return None
+
+
+def _is_place_in(name: str, body: list[str]) -> bool:
+    return bool(re.search(rf"\b(?:in|from|to|near|outside) {re.escape(name)}\b", " ".join(body)[:20000]))
 
 
 def _is_outlet_name(text: str) -> bool:
@@ -130,13 +247,18 @@ def _is_outlet_name(text: str) -> bool:
 
 
 def _copyright_owners(lines: list[str]) -> list[str]:
-    """"© 2019 AFP" -> AFP; "© 0 Reuters. All Rights Reserved." -> Reuters."""
+    """"© 2019 AFP" -> AFP; "Copyright 2024 BBC. All rights reserved. …" -> BBC."""
     owners = []
     for line in lines:
-        if not COPYRIGHT.search(line) or word_count(line) > 12:
+        if len(line) > 300:
+            continue  # a copyright notice is a line of its own, not a paragraph
+        found = COPYRIGHT.search(line)
+        if not found or found.group(0).lower().startswith(("all", "may")):
             continue
-        text = re.sub(r"\bAll [Rr]ights [Rr]eserved\.?", "", line).strip()
-        m = COPYRIGHT_OWNER.search(text)
+        # The owner is named right after the mark, before "All rights reserved" or the next sentence.
+        text = line[found.start() :]
+        text = re.split(r"\bAll [Rr]ights [Rr]eserved|\.\s+(?=[A-Z])", text)[0].strip()
+        m = COPYRIGHT_OWNER.match(text)
         if m:
             owner = LEGAL_SUFFIX.sub("", m.group("owner").strip(" .,"))
             if owner and _is_outlet_name(owner):
@@ -144,11 +266,105 @@ def _copyright_owners(lines: list[str]) -> list[str]:
     return owners
 
 
+def _source_outlets(lines: list[str]) -> list[str]:
+    found = []
+    for line in lines:
+        if SOURCE_LINE.match(line) and (m := SOURCE_OUTLET.match(line)):
+            found.append(m.group("outlet").strip())
+        elif m := MORE_FROM.match(line):
+            if NEWS_NAME.search(m.group("outlet")):
+                found.append(m.group("outlet").strip())
+    return found
+
+
 def _masthead(head: list[str], title: str | None) -> list[str]:
-    """A short name line repeated in the head is the site's masthead."""
-    counts = Counter(line for line in head if 1 <= word_count(line) <= 4 and line != title)
-    return [
-        line
-        for line, n in counts.items()
-        if n >= 2 and _is_outlet_name(line) and not CHROME.search(line) and line.upper() not in SECTION_WORDS
-    ]
+    """The site's name at the top of the page.
+
+    A short name line repeated in the head, the first line of the page when it is a name
+    ("METRO BULLETIN", "The Sentinel | Yorkshire's paper since 1872"), or a name line that
+    calls itself a news organisation ("RTV News").
+    """
+    names = [line for line in head if line != title and _is_masthead_name(line)]
+    counts = Counter(names)
+    found = [line for line, n in counts.items() if n >= 2]
+    if head and head[0] != title:
+        first = head[0]
+        if (m := NAME_TAGLINE.match(first)) and not (title and title in first):
+            first = m.group("outlet").strip()
+        if _is_masthead_name(first) and _calls_itself_news(first):
+            found.append(first)
+    found.extend(line for line in names if _calls_itself_news(line))
+    return [_title_case(name) for name in found]
+
+
+def _calls_itself_news(name: str) -> bool:
+    """"RTV News", "Alpine Post", "The Sentinel": a section label ("Libya", "North Africa")
+    at the top of a page looks just like a masthead, so a single name line must say what
+    it is. Mastheads that do not ("Al Jazeera") are found by their other signatures."""
+    name = _title_case(name)
+    return bool(NEWS_NAME.search(name) or re.match(r"^The [A-Z]", name))
+
+
+def _is_masthead_name(line: str) -> bool:
+    return (
+        1 <= word_count(line) <= 4
+        and _is_outlet_name(line)
+        and all(w[0].isupper() or w.lower() in {"of", "the", "and", "de", "al"} for w in line.split())
+        and not has_chrome(line)
+        and line.upper() not in SECTION_WORDS
+        and not is_furniture(line)
+        and not re.search(r"\d", line)
+    )
+
+
+def _title_case(name: str) -> str:
+    """"METRO BULLETIN" -> "Metro Bulletin"; acronyms ("RTV", "AP") stay as they are."""
+    if not name.isupper() or word_count(name) == 1:
+        return name
+    return " ".join(w if len(w) <= 3 and w not in {"THE", "OF", "AND"} else w.capitalize() for w in name.split())
+
+
+def _date(head: list[str]) -> str | None:
+    """The publication date from a head timestamp line, as YYYY-MM-DD, when it is certain."""
+    for line in head:
+        if is_timestamp(line) and (iso := parse_date(line)):
+            return iso
+    return None
+
+
+MONTH_NUMBER = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}
+
+
+def parse_date(text: str) -> str | None:
+    """"Sun 12 May 2024 10.35 BST", "May 17, 2024", "16/05/2024", "2024-05-16" -> ISO date."""
+    if m := re.search(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)", text):
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if m := re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b", text):
+        month = MONTH_NUMBER.get(m.group(2).lower())
+        return _iso(int(m.group(3)), month, int(m.group(1))) if month else None
+    if m := re.search(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", text):
+        month = MONTH_NUMBER.get(m.group(1).lower())
+        return _iso(int(m.group(3)), month, int(m.group(2))) if month else None
+    if m := re.search(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b", text):
+        first, second = int(m.group(1)), int(m.group(2))
+        if first > 12 >= second:
+            return _iso(int(m.group(3)), second, first)
+        if second > 12 >= first:
+            return _iso(int(m.group(3)), first, second)
+    return None  # relative ("3 hours ago") or ambiguous (03/04/2024)
+
+
+def _iso(year: int, month: int | None, day: int) -> str | None:
+    try:
+        return datetime.date(year, month or 0, day).isoformat()
+    except ValueError:
+        return None

@@ -1,9 +1,12 @@
 """Split body paragraphs into sentences.
 
 sentencex handles abbreviations (U.N., Gen., Aug. 14), initials, decimals and quotations
-that end a sentence inside the marks; we add the rules news copy needs on top: a
-paragraph break is always a sentence break, and a fragment too short to stand alone
-(a stray "Jr." or a closing quotation mark) is joined to the sentence before it.
+that end a sentence inside the marks; we add the rules news copy needs on top:
+
+- a paragraph break is always a sentence break;
+- a fragment too short to stand alone (a stray "Jr." or a closing quotation mark) is
+  joined to the sentence before it, as is whatever follows spaced initials ("A. N. Other");
+- an opening quotation mark left at the end of a sentence moves to the sentence it opens.
 """
 
 from __future__ import annotations
@@ -16,6 +19,11 @@ from sentencex import segment as _sentencex
 #: so a 50 MB one-line file cannot make one call quadratic.
 CHUNK = 20_000
 FRAGMENT = re.compile(r"^[\"”’')\]]*$|^[A-Z][a-z]{0,3}\.$")
+#: "A. N." — spaced initials end a name's first part, never a sentence ("A. N. Other").
+INITIALS_END = re.compile(r"(?:^|\s)[A-Z]\. [A-Z]\.$")
+#: `said. “` — sentencex leaves the quotation mark that opens the next sentence behind.
+DANGLING_OPEN = re.compile(r"(?:^|\s)([“‘«\"]+)$")
+OPENING = frozenset("“‘«\"")
 
 
 def split_sentences(paragraphs: tuple[str, ...] | list[str]) -> tuple[tuple[str, ...], tuple[int, ...]]:
@@ -32,31 +40,41 @@ def split_sentences(paragraphs: tuple[str, ...] | list[str]) -> tuple[tuple[str,
 def sentences_of(paragraph: str) -> list[str]:
     """Sentences of one paragraph, stripped, none empty."""
     out: list[str] = []
+    carry = ""  # an opening quotation mark left at the end of the previous sentence
     for chunk in _chunks(paragraph):
         for raw in _sentencex("en", chunk):
-            sentence = " ".join(raw.split())
+            sentence = carry + " ".join(raw.split())
+            carry = ""
+            if sentence[-1:] in OPENING and (m := DANGLING_OPEN.search(sentence)):
+                sentence, carry = sentence[: m.start()].rstrip(), m.group(1)
             if not sentence:
                 continue
-            if out and FRAGMENT.match(sentence):
+            if out and (FRAGMENT.match(sentence) or (out[-1][-2:-1].isupper() and INITIALS_END.search(out[-1]))):
                 out[-1] = f"{out[-1]} {sentence}" if sentence[0].isalnum() else out[-1] + sentence
             else:
                 out.append(sentence)
+    if carry:
+        if out:
+            out[-1] = f"{out[-1]} {carry}"
+        else:
+            out.append(carry)
     return out
 
 
 def _chunks(text: str) -> list[str]:
+    """Cut a long paragraph into pieces of at most CHUNK characters, at a sentence end if
+    one is near, else at a space (indices only: copying the rest each time is quadratic)."""
     if len(text) <= CHUNK:
         return [text]
     chunks = []
-    while len(text) > CHUNK:
-        cut = text.rfind(". ", 0, CHUNK)
-        if cut < CHUNK // 2:
-            cut = text.rfind(" ", 0, CHUNK)
-        if cut <= 0:
-            cut = CHUNK
-        else:
-            cut += 1
-        chunks.append(text[:cut])
-        text = text[cut:]
-    chunks.append(text)
+    start = 0
+    while len(text) - start > CHUNK:
+        limit = start + CHUNK
+        cut = text.rfind(". ", start, limit)
+        if cut < start + CHUNK // 2:
+            cut = text.rfind(" ", start, limit)
+        cut = limit if cut <= start else cut + 1
+        chunks.append(text[start:cut])
+        start = cut
+    chunks.append(text[start:])
     return chunks

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from sidebyside.ingest.clean import clean
+from sidebyside.ingest.clean import QUOTES, clean
 from sidebyside.ingest.load import LoadError, display_path, find_files, read_source
 from sidebyside.ingest.meta import detect
 from sidebyside.ingest.segment import split_sentences
@@ -27,24 +27,46 @@ def load_story(paths: list[str]) -> Story:
 
 
 def iter_story(paths: list[str]) -> Iterator[Article | Problem]:
-    """Articles and problems one at a time, so a large folder can fill a table as it loads."""
+    """Articles and problems one at a time, so a large folder can fill a table as it loads.
+
+    A sidecar that cannot be read is reported once, and its article still opens with the
+    detected metadata: a typo in story.toml should not hide the story.
+    """
     files, problems = find_files(paths)
     yield from problems
+    reported: set[str] = set()
     for path in files:
         try:
-            yield load_article(path)
-        except (LoadError, SidecarError) as err:
+            article = detect_article(path)
+        except LoadError as err:
             yield Problem(display_path(path), str(err))
+            continue
+        try:
+            overrides = overrides_for(path)
+        except SidecarError as err:
+            key = f"{err.path}: {err.reason}"
+            if key not in reported:
+                reported.add(key)
+                yield Problem(display_path(err.path), err.reason)
+            overrides = {}
+        yield replace(article, **overrides) if overrides else article
 
 
 def load_article(path: Path) -> Article:
-    """Read, clean, recognise and segment one article file."""
+    """Read, clean, recognise and segment one article file, with its sidecar applied."""
+    article = detect_article(path)
+    overrides = overrides_for(path)
+    return replace(article, **overrides) if overrides else article
+
+
+def detect_article(path: Path) -> Article:
+    """One article file as the text describes it, before any sidecar correction."""
     source = read_source(path)
     meta, body = detect(clean(source.text))
-    sentences, paragraphs = split_sentences(body)
+    sentences, paragraphs = drop_repeats(*split_sentences(body))
     if not sentences:
         raise LoadError("no article text found")
-    article = Article(
+    return Article(
         id=path.name,
         path=display_path(path),
         outlet=meta.outlet,
@@ -55,5 +77,25 @@ def load_article(path: Path) -> Article:
         sentences=sentences,
         paragraphs=paragraphs,
     )
-    overrides = overrides_for(path)
-    return replace(article, **overrides) if overrides else article
+
+
+def drop_repeats(sentences: tuple[str, ...], paragraphs: tuple[int, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Keep the first of any long sentence the page repeats.
+
+    Cleaning already drops repeated paragraphs; this catches a body the scraper saved twice
+    in different shapes (once as paragraphs, once run together). Short sentences may
+    recur on purpose ("Nobody came."), so only those of eight words or more are dropped.
+    """
+    seen: set[str] = set()
+    kept: list[tuple[str, int]] = []
+    for sentence, paragraph in zip(sentences, paragraphs):
+        key = " ".join(sentence.translate(QUOTES).casefold().split())
+        if len(key.split()) >= 8:
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append((sentence, paragraph))
+    if len(kept) == len(sentences):
+        return sentences, paragraphs
+    dense = {number: rank for rank, number in enumerate(dict.fromkeys(p for _, p in kept))}
+    return tuple(s for s, _ in kept), tuple(dense[p] for _, p in kept)
