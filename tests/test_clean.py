@@ -558,3 +558,15 @@ def test_rich_markup_in_article_text_stays_text() -> None:
     prose = "The poster read [bold]STOP THE DAM[/bold] and [red]never again[/red], witnesses said on Monday."
     assert strip_shortcodes(prose) == prose
     assert body_of(page(prose)) == [LEAD, SECOND, prose, LAST]
+
+
+def test_a_short_unpunctuated_last_line_is_a_prompt_not_body() -> None:
+    page = (
+        "Strike ends after talks\n\n"
+        "Rail workers voted on Friday to end a three-week strike after the company improved its pay offer.\n\n"
+        "The union said services would return to normal by Monday morning across the whole network.\n\n"
+        "Listen to the full interview\n"
+    )
+    body = clean(page).body
+    assert body[-1].startswith("The union said")
+    assert all("Listen to the full" not in line for line in body)

@@ -151,7 +151,7 @@ def test_no_byline_when_none_is_given() -> None:
         ("PARIS (Reuters) - Libyan eastern commander Khalifa Haftar has ruled out a ceasefire.", "PARIS", "Libyan eastern"),
         ("WASHINGTON — The Senate voted on Tuesday to extend the program by two more years.", "WASHINGTON", "The Senate"),
         ("TRIPOLI, May 8 (AFP) - Fighting resumed on the southern edge of the capital on Wednesday.", "TRIPOLI", "Fighting"),
-        ("BEIRUT, Lebanon (AP) — An explosion shook the port district of the capital late on Friday.", "BEIRUT", "An explosion"),
+        ("BEIRUT, Lebanon (AP) — An explosion shook the port district of the capital late on Friday.", "BEIRUT, Lebanon", "An explosion"),
         ("Paris (AFP) - France's president met the eastern commander at the Elysee on Wednesday.", "Paris", "France's"),
         ("ST. LOUIS (AP) — A judge ruled on Monday that the city must release the records it held.", "ST. LOUIS", "A judge"),
         ("LONDON -- Rail workers walked out on Tuesday in the biggest strike in three decades.", "LONDON", "Rail workers"),
@@ -238,3 +238,23 @@ def test_a_section_label_at_the_top_is_not_taken_for_the_outlet(first: str) -> N
 )
 def test_a_masthead_that_says_what_it_is_is_the_outlet(first: str, outlet: str) -> None:
     assert meta_of(first, "Strike halts trains across the north", LEAD, MORE).outlet == outlet
+
+
+def test_masthead_named_in_the_body_is_the_outlet_not_the_headline() -> None:
+    page = (
+        "The Lowveld Courier\n"
+        "NEWS | Courts\n"
+        "Judge orders new inquiry into dam collapse near Mbombela\n"
+        "By Thabo Nkosi\n\n"
+        "A high court judge on Tuesday ordered a new inquiry into the collapse of the Mbombela dam wall last year.\n\n"
+        "“The first inquiry failed the families,” the judge said, according to court papers seen by The Lowveld Courier.\n"
+    )
+    meta, _ = detect(clean(page))
+    assert meta.title == "Judge orders new inquiry into dam collapse near Mbombela"
+    assert meta.outlet == "The Lowveld Courier"
+
+
+def test_dateline_keeps_the_region_of_a_wire_dateline() -> None:
+    meta, body = detect(clean("Quake hits coast\n\nSENDAI, Japan (Northern Wire) - A strong earthquake struck the coast on Monday, officials said.\n"))
+    assert meta.dateline == "SENDAI, Japan"
+    assert body[0].startswith("A strong earthquake")

@@ -281,7 +281,7 @@ Most viewed
 @pytest.mark.parametrize(
     ("text", "meta", "first", "last", "count"),
     [
-        (AP_PAGE, ("AP", "Floods in Valdoria kill 14, force 30,000 from homes", "MARIA ROSSI and DAVID KEYTON", "MERANO", "2024-05-15"),
+        (AP_PAGE, ("AP", "Floods in Valdoria kill 14, force 30,000 from homes", "MARIA ROSSI and DAVID KEYTON", "MERANO, Valdoria", "2024-05-15"),
          "Floods triggered by", "The governor said nine people were still missing.", 5),
         (INDEPENDENT_PAGE, ("Independent", "Valdoria floods: Death toll rises as rescuers reach cut-off villages", "Tom Barnes", None, "2024-05-16"),
          "The death toll from the floods", "she said at a press conference in Merano.", 4),

@@ -228,6 +228,11 @@ class FigureGroup:
     def qualifiers(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.qualifier for c in self.claims if c.qualifier))
 
+    @property
+    def shown_number(self) -> str:
+        """The number as a reader writes it: "2,467", "1.5"."""
+        return f"{self.number:,}" if isinstance(self.number, int) else f"{self.number:g}"
+
 
 @dataclass(frozen=True)
 class FigureConflict:

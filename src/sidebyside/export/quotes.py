@@ -126,7 +126,7 @@ def _one_line(text: str) -> str:
 
 def _value_text(v: FigureGroup) -> str:
     """"510 (at least) per World Health Organization: AFP; unattributed: Reuters"."""
-    number = f"{v.number:,}" if isinstance(v.number, int) else str(v.number)
+    number = v.shown_number
     qual = f" ({', '.join(v.qualifiers)})" if v.qualifiers else ""
     by_source: dict[str | None, list[str]] = {}
     for claim in v.claims:

@@ -559,9 +559,17 @@ def _body_end(lines: list[str], start: int) -> tuple[int, set[int]]:
             i = resume
             continue
         i += 1
-    while end > start + 1 and (is_junk(lines[end - 1]) or not _ends_body(lines[end - 1]) or end - 1 in boxes):
+    while end > start + 1 and (
+        is_junk(lines[end - 1]) or not _ends_body(lines[end - 1]) or end - 1 in boxes or _is_prompt(lines[end - 1])
+    ):
         end -= 1
     return end, boxes
+
+
+def _is_prompt(line: str) -> bool:
+    """A short last line with no full stop is a link or button ("Listen to the full interview"),
+    not the end of a paragraph."""
+    return word_count(line) < 10 and not TERMINAL.search(line)
 
 
 def _is_hard_end(line: str) -> bool:

@@ -48,11 +48,13 @@ class Meta:
 #: "Paris (AFP) - " at the start of the body. A place in title case needs the wire credit.
 WIRE_DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z.'’ -]{1,30}?[A-Z])"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?))?"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|(?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)?)))?"
     r"\s*(?:\((?P<credit>[^()]{2,30})\))?"
     r"|(?P<tplace>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<tcredit>[^()]{2,30})\))"
     r"\s*(?:[-–—]{1,2}|:)\s+(?=\S)"
 )
+#: A publication's name: two to five capitalised words ("The Highveld Times", "Daily Star").
+NAME_LINE = re.compile(r"^(?:The )?[A-Z][\w'’&.-]*(?: (?:of |and |& )?[A-Z][\w'’&.-]*){1,4}$")
 #: Capitals that open a lead without being a place: "UPDATE: …", "EXCLUSIVE - …".
 NOT_PLACES = {"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "WATCH", "NOTE", "EDITOR'S NOTE",
               "CORRECTION", "OPINION", "LIVE", "VIDEO", "FACTBOX", "EXPLAINER", "UPDATE 1", "UPDATE 2"}
@@ -124,6 +126,8 @@ def detect(cleaned: Cleaned) -> tuple[Meta, tuple[str, ...]]:
     byline, byline_place = _byline(head, title)
     if body and (m := WIRE_DATELINE.match(body[0])) and (m.group("place") or "") not in NOT_PLACES:
         dateline = _place(m.group("place") or m.group("tplace"))
+        if m.group("region"):  # "KWENA, South Africa": the region is part of the dateline
+            dateline = f"{dateline}, {m.group('region')}"
         credit = m.group("credit") or m.group("tcredit")
         if credit and _is_outlet_name(credit):
             outlets.append(credit.strip())
@@ -134,6 +138,7 @@ def detect(cleaned: Cleaned) -> tuple[Meta, tuple[str, ...]]:
     outlets.extend(_copyright_owners(tail + head + body[-2:]))
     outlets.extend(_source_outlets(tail + head))
     outlets.extend(_masthead(head, title))
+    outlets.extend(_named_in_body(head, title, body))
     meta = Meta(
         outlet=outlets[0] if outlets else None,
         title=title,
@@ -156,11 +161,14 @@ def _title(head: list[str], body: list[str]) -> tuple[str | None, str | None]:
     if not candidates:
         return None, None
     lead = _stems(" ".join(body[:3])[:3000])
-    for text, outlet in candidates:
-        words = _stems(text)
-        shared = len(words & lead)
-        if shared >= 2 or (words and shared == len(words)):
-            return text, outlet
+    # A masthead ("The Highveld Times") can share words with a body that names the paper;
+    # a headline is longer than a name, so short lines only count when nothing else does.
+    for min_words in (4, 1):
+        for text, outlet in candidates:
+            words = _stems(text)
+            shared = len(words & lead)
+            if word_count(text) >= min_words and (shared >= 2 or (words and shared == len(words))):
+                return text, outlet
     return candidates[0]
 
 
@@ -188,6 +196,18 @@ def _stems(text: str) -> set[str]:
     """Content words cut to five letters, so "collapse" meets "collapsed"."""
     words = re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", text)
     return {w.lower()[:5] for w in words if w.lower() not in STOP}
+
+
+def _named_in_body(head: list[str], title: str | None, body: list[str]) -> list[str]:
+    """A name-shaped head line the article itself cites ("told The Highveld Times")."""
+    text = " ".join(body)
+    found = []
+    for line in head:
+        if line == title or not NAME_LINE.match(line) or line.upper() in SECTION_WORDS:
+            continue
+        if re.search(rf"\b(?:told|to|by|of|in|with)\s+{re.escape(line)}\b", text):
+            found.append(line)
+    return found
 
 
 def _byline(head: list[str], title: str | None) -> tuple[str | None, str | None]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +14,28 @@ from sidebyside.model import Article, Story
 from sidebyside.tui.screens.reader import ReaderScreen
 
 MARK = "●"
+#: Below this width byline and dateline give their room to the headline.
+COMPACT_BELOW = 80
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    width: int | None = None
+    compact_width: int | None = None
+    wide_only: bool = False
+
+
+COLUMNS = (
+    Column("mark", " ", 1),
+    Column("n", "#"),
+    Column("outlet", "Outlet", 16, compact_width=10),
+    Column("title", "Headline"),
+    Column("byline", "Byline", 14, wide_only=True),
+    Column("dateline", "Dateline", 9, wide_only=True),
+    Column("sentences", "Sents"),
+)
 
 
 class ArticlesScreen(Screen):
@@ -42,21 +66,32 @@ class ArticlesScreen(Screen):
     def on_mount(self) -> None:
         self.title = "sidebyside"
         self.sub_title = "Articles"
-        table = self.query_one(DataTable)
-        table.add_column(" ", key="mark", width=1)
-        table.add_column("#", key="n")
-        table.add_column("Outlet", key="outlet", width=16)
-        table.add_column("Headline", key="title")
-        table.add_column("Byline", key="byline", width=14)
-        table.add_column("Dateline", key="dateline", width=9)
-        table.add_column("Sents", key="sentences")
-        for number, article in enumerate(self.story.articles, 1):
-            table.add_row(*self._cells(number, article), key=article.path)
-        self._fit_headline()
+        self._compact: bool | None = None
+        self._build()
         self._summarise()
-        table.focus()
+        self.query_one(DataTable).focus()
 
     def on_resize(self) -> None:
+        if self._compact != (self.size.width < COMPACT_BELOW):
+            self._build()
+        self._fit_headline()
+
+    def _columns(self) -> list[Column]:
+        """The columns for this width: narrow terminals drop byline and dateline."""
+        return [c for c in COLUMNS if not (self._compact and c.wide_only)]
+
+    def _build(self) -> None:
+        """(Re)build the table for the current width, keeping the cursor row and marks."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        self._compact = self.size.width < COMPACT_BELOW
+        table.clear(columns=True)
+        for column in self._columns():
+            width = column.compact_width if self._compact and column.compact_width else column.width
+            table.add_column(column.label, key=column.key, width=width)
+        for number, article in enumerate(self.story.articles, 1):
+            table.add_row(*self._cells(number, article), key=article.path)
+        table.move_cursor(row=row)
         self._fit_headline()
 
     def _fit_headline(self) -> None:
@@ -65,7 +100,7 @@ class ArticlesScreen(Screen):
         others = sum(c.get_render_width(table) for k, c in table.columns.items() if k.value != "title")
         column = next(c for k, c in table.columns.items() if k.value == "title")
         column.auto_width = False
-        column.width = max(12, self.size.width - others - 2 * table.cell_padding - 1)
+        column.width = max(8, self.size.width - others - 2 * table.cell_padding - 1)
         table.refresh()
 
     def _summarise(self) -> None:
@@ -73,22 +108,22 @@ class ArticlesScreen(Screen):
         text = f"{count} article{'s' * (count != 1)} · Enter reads · Space marks two · c compares"
         if self.marked:
             names = " and ".join(self.story.articles[i].label for i in self.marked)
-            text += f" · marked: {names}"
-        self.query_one("#summary", Static).update(Text(text))
+            text = f"Marked: {names} · c compares"
+        self.query_one("#summary", Static).update(Text(text, no_wrap=True, overflow="ellipsis"))
 
-    @staticmethod
-    def _cells(number: int, article: Article) -> tuple[Text, ...]:
+    def _cells(self, number: int, article: Article) -> tuple[Text, ...]:
         # DataTable treats str cells as markup: hand it Text so article text stays literal.
-        values = (
-            "",
-            str(number),
-            article.outlet or "—",
-            article.title or article.id,
-            article.byline or "—",
-            article.dateline or "—",
-            str(len(article.sentences)),
-        )
-        return tuple(Text(v, no_wrap=True, overflow="ellipsis") for v in values)
+        index = number - 1
+        values = {
+            "mark": MARK if index in self.marked else "",
+            "n": str(number),
+            "outlet": article.outlet or "—",
+            "title": article.title or article.id,
+            "byline": article.byline or "—",
+            "dateline": article.dateline or "—",
+            "sentences": str(len(article.sentences)),
+        }
+        return tuple(Text(values[c.key], no_wrap=True, overflow="ellipsis") for c in self._columns())
 
     @property
     def cursor(self) -> int:
@@ -110,7 +145,7 @@ class ArticlesScreen(Screen):
                 self.marked.pop(0)
         table = self.query_one(DataTable)
         for i, article in enumerate(self.story.articles):
-            table.update_cell(article.path, "mark", Text(MARK if i in self.marked else "", style="bold"))
+            table.update_cell(article.path, "mark", Text(MARK if i in self.marked else ""))
         self._summarise()
         table.action_cursor_down()
 

@@ -39,6 +39,8 @@ class CompareScreen(Screen):
 
     #: The sidebar opens by itself only where the two columns keep a readable width.
     SIDEBAR_MIN_WIDTH = 150
+    #: Below this width the sidebar cannot sit beside two readable columns.
+    SIDEBAR_BESIDE_MIN_WIDTH = 100
 
     def __init__(self, articles: tuple[Article, ...], left: int, right: int) -> None:
         super().__init__()
@@ -73,6 +75,7 @@ class CompareScreen(Screen):
     def _set_sidebar(self, shown: bool) -> None:
         sidebar = self.query_one(QuoteSidebar)
         sidebar.set_class(shown, "shown")
+        self._fit_sidebar()
         if shown:
             al = self.alignment
             sidebar.show(self.app.quotes(), al.a.id, al.b.id)  # type: ignore[attr-defined]
@@ -110,6 +113,8 @@ class CompareScreen(Screen):
                 if view.only_differences and al.rows[index].kind == "same":
                     view.show(al, only_differences=False)
                     self._describe()
+                if self.query_one(QuoteSidebar).has_class("full"):
+                    self._set_sidebar(False)  # it covers the rows on a narrow terminal
                 view.move_to(view.rows.index(al.rows[index]))
                 view.focus()
                 return
@@ -140,6 +145,13 @@ class CompareScreen(Screen):
 
     def on_resize(self) -> None:
         self._describe()
+        self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        """On narrow terminals an open sidebar takes the whole width (the rows come back with p)."""
+        narrow = self.size.width < self.SIDEBAR_BESIDE_MIN_WIDTH
+        self.query_one(QuoteSidebar).set_class(narrow, "full")
+        self.query_one(CompareView).set_class(narrow and self.query_one(QuoteSidebar).has_class("shown"), "covered")
 
     def on_compare_view_cursor_moved(self, event: CompareView.CursorMoved) -> None:
         self._status(event.row)

@@ -74,7 +74,7 @@ class QuoteSheetScreen(Screen):
             marks = [DOT if a.id in ids else "" for a in self.articles]
             flag = "⚠ " if (value.measure, value.number) in conflicted else ""
             sources = ", ".join(s or "no source" for s in value.sources)
-            label = Text(f"{flag}{_number(value)} {value.measure} (per {sources})", no_wrap=True, overflow="ellipsis")
+            label = Text(f"{flag}{value.shown_number} {value.measure} (per {sources})", no_wrap=True, overflow="ellipsis")
             if flag:
                 label.stylize("bold red", 0, 1)
             self._row(value, "figure", label, marks)
@@ -114,7 +114,7 @@ class QuoteSheetScreen(Screen):
                 detail.append(f" ({c.cue})" if c.cue else "", style="dim")
                 detail.append(f": {c.text}")
         else:
-            detail.append(f"{_number(entry)} {entry.measure}", style="bold")
+            detail.append(f"{entry.shown_number} {entry.measure}", style="bold")
             for c in entry.claims:
                 detail.append(f"\n{c.outlet}, sentence {c.sentence + 1}: ", style="bold")
                 detail.append(f"{c.qualifier + ' ' if c.qualifier else ''}{c.value} {c.what or ''}")
@@ -139,9 +139,6 @@ class QuoteSheetScreen(Screen):
     def action_add_speaker(self) -> None:
         self.app.ask_speaker(self.fill)  # type: ignore[attr-defined]
 
-
-def _number(value: FigureGroup) -> str:
-    return f"{value.number:,}" if isinstance(value.number, int) else f"{value.number:g}"
 
 
 def _short(label: str, width: int) -> str:

@@ -112,13 +112,10 @@ def _quote_text(group: QuoteGroup, left_id: str, right_id: str) -> Text:
     return text
 
 
-def _number(value: FigureGroup) -> str:
-    return f"{value.number:,}" if isinstance(value.number, int) else f"{value.number:g}"
-
 
 def _figure_short(value: FigureGroup) -> str:
     sources = ", ".join(s or "unsourced" for s in value.sources)
-    return f"{_number(value)} ({sources}; {', '.join(value.outlets)})"
+    return f"{value.shown_number} ({sources}; {', '.join(value.outlets)})"
 
 
 def _figure_text(value: FigureGroup, claims, left_id: str, right_id: str, conflict: bool) -> Text:
@@ -126,7 +123,7 @@ def _figure_text(value: FigureGroup, claims, left_id: str, right_id: str, confli
     if conflict:
         text.append("⚠ ", style="bold red")
     qualifier = claims[0].qualifier if claims and claims[0].qualifier else ""
-    text.append(f"{qualifier} {_number(value)}".strip(), style="bold")
+    text.append(f"{qualifier} {value.shown_number}".strip(), style="bold")
     text.append(f" {claims[0].what if claims and claims[0].what else value.measure}")
     text.append("\n     " + " · ".join(dict.fromkeys(c.outlet for c in claims)), style="dim")
     return text
