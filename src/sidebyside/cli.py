@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from sidebyside import __version__
-from sidebyside.commands import EXIT_OK, fail, load
+from sidebyside.commands import EXIT_OK, fail
 
 #: Subcommand name -> module under sidebyside.commands.
 COMMANDS = ("articles", "compare", "quotes")
@@ -61,10 +61,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_tui(paths: list[str]) -> int:
-    story = load(paths or [str(bundled_seeds())])
-    if not story.articles:
+    """Open the TUI; the articles load in the app, so the first rows show at once."""
+    from sidebyside.ingest.load import find_files
+
+    paths = paths or [str(bundled_seeds())]
+    files, problems = find_files(paths)
+    if not files:
+        for problem in problems:
+            print(f"sidebyside: {problem}", file=sys.stderr)
         return fail("nothing to open")
     from sidebyside.tui.app import SideBySideApp
 
-    SideBySideApp(story).run()
-    return EXIT_OK
+    app = SideBySideApp(paths=paths)
+    app.run()
+    return app.return_code or EXIT_OK

@@ -5,7 +5,7 @@ This is the one function the CLI and the TUI call, so both see the same articles
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,16 +26,19 @@ def load_story(paths: list[str]) -> Story:
     return Story(articles=tuple(articles), problems=tuple(problems))
 
 
-def iter_story(paths: list[str]) -> Iterator[Article | Problem]:
+def iter_story(paths: list[str], progress: Callable[[int, int], None] | None = None) -> Iterator[Article | Problem]:
     """Articles and problems one at a time, so a large folder can fill a table as it loads.
 
-    A sidecar that cannot be read is reported once, and its article still opens with the
-    detected metadata: a typo in story.toml should not hide the story.
+    `progress(done, total)` is called as each file is started, counting files. A sidecar
+    that cannot be read is reported once, and its article still opens with the detected
+    metadata: a typo in story.toml should not hide the story.
     """
     files, problems = find_files(paths)
     yield from problems
     reported: set[str] = set()
-    for path in files:
+    for done, path in enumerate(files):
+        if progress is not None:
+            progress(done, len(files))
         try:
             article = detect_article(path)
         except LoadError as err:

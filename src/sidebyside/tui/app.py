@@ -1,14 +1,18 @@
 """The Textual application: a thin layer over the domain core.
 
-The app receives an already loaded Story (the CLI and the tests build it with the same
-`load_story`), pushes the Articles screen, and turns load problems into notifications.
-Every binding of the current screen is also offered in the command palette.
+The app either receives a loaded Story (tests) or PATHs, which a thread worker reads with
+the same `iter_story` the CLI uses, handing articles to the Articles screen in batches so
+the first rows show at once and the keys answer while a large folder loads. Load
+problems become notifications. Every binding of the current screen is also offered in the
+command palette.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -16,12 +20,19 @@ from textual.screen import Screen
 from sidebyside.analysis.align import align
 from sidebyside.analysis.speakers import DEFAULT_SPEAKERS
 from sidebyside.analysis.story_quotes import StoryQuotes, story_quotes
-from sidebyside.model import Alignment, Article, Story
+from sidebyside.ingest.story import iter_story
+from sidebyside.model import Alignment, Article, Problem, Story
 from sidebyside.tui.screens.add_speaker import AddSpeaker
 from sidebyside.tui.screens.articles import ArticlesScreen
 from sidebyside.tui.screens.compare import CompareScreen
 from sidebyside.tui.screens.help import HelpScreen
 from sidebyside.tui.screens.quote_sheet import QuoteSheetScreen
+
+
+#: Articles handed to the table at a time while a folder loads.
+BATCH = 25
+#: Problems shown one by one before they are summarised.
+MAX_NOTES = 4
 
 
 class SideBySideApp(App[None]):
@@ -36,16 +47,25 @@ class SideBySideApp(App[None]):
         Binding("f1", "help", "Keys", show=False),
     ]
 
-    def __init__(self, story: Story) -> None:
+    def __init__(self, story: Story | None = None, *, paths: list[str] | None = None) -> None:
         super().__init__()
-        self.story = story
+        self.articles: list[Article] = list(story.articles) if story else []
+        self.problems: list[Problem] = list(story.problems) if story else []
+        self.paths = paths
+        self.loading = paths is not None
         self._alignments: dict[tuple[str, str], Alignment] = {}
         self.speakers: list[str] = list(DEFAULT_SPEAKERS)
         self._quotes: StoryQuotes | None = None
+        self._notified = 0
+
+    @property
+    def story(self) -> Story:
+        """The articles loaded so far (all of them once `loading` is False)."""
+        return Story(articles=tuple(self.articles), problems=tuple(self.problems))
 
     def quotes(self) -> StoryQuotes:
         """Quotes and figures of the whole story for the current watchlist (computed once)."""
-        if self._quotes is None:
+        if self._quotes is None or len(self._quotes.results) != len(self.articles):
             self._quotes = story_quotes(self.story.articles, self.speakers)
         return self._quotes
 
@@ -78,9 +98,65 @@ class SideBySideApp(App[None]):
         self.push_screen(CompareScreen(articles, articles.index(left), articles.index(right)))
 
     def on_mount(self) -> None:
-        self.push_screen(ArticlesScreen(self.story))
-        for problem in self.story.problems:
-            self.notify(str(problem), title="Not opened", severity="warning", timeout=8)
+        self.push_screen(ArticlesScreen())
+        self._report(self.problems)
+        if self.paths is not None:
+            self.load(self.paths)
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self, paths: list[str]) -> None:
+        """Read the story off the UI thread, handing it over in small batches."""
+        batch: list[Article | Problem] = []
+        last = time.monotonic()
+        counted = [0, 1]
+
+        def progress(done: int, total: int) -> None:
+            counted[:] = [done, total]
+
+        for item in iter_story(paths, progress):
+            batch.append(item)
+            if len(batch) >= BATCH or time.monotonic() - last > 0.1:
+                self.call_from_thread(self._arrived, batch, *counted)
+                batch, last = [], time.monotonic()
+        self.call_from_thread(self._arrived, batch, counted[1], counted[1])
+        self.call_from_thread(self._finished)
+
+    def _arrived(self, batch: list[Article | Problem], done: int, total: int) -> None:
+        articles = [x for x in batch if isinstance(x, Article)]
+        problems = [x for x in batch if isinstance(x, Problem)]
+        self.articles.extend(articles)
+        self.problems.extend(problems)
+        screen = self._articles_screen()
+        if screen is not None and articles:
+            screen.add_articles(articles)
+        self._report(problems)
+        self._progress(done, total)
+
+    def _progress(self, done: int, total: int) -> None:
+        if (screen := self._articles_screen()) is not None:
+            screen.show_progress(done, total)
+
+    def _finished(self) -> None:
+        self.loading = False
+        if (screen := self._articles_screen()) is not None:
+            screen.show_progress(None, None)
+        if not self.articles:
+            self.exit(return_code=2, message="sidebyside: nothing to open: no usable articles")
+
+    def _articles_screen(self) -> ArticlesScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, ArticlesScreen)), None)
+
+    def _report(self, problems: list[Problem]) -> None:
+        """A notification per problem, folded into one once there are many."""
+        shown = self._notified
+        for problem in problems:
+            shown += 1
+            if shown <= MAX_NOTES:
+                self.notify(str(problem), title="Not opened", severity="warning", timeout=8)
+        if shown > MAX_NOTES and self._notified <= MAX_NOTES:
+            self.notify("More files could not be opened; `sidebyside articles PATH` lists them all.",
+                        title="Not opened", severity="warning", timeout=8)
+        self._notified = shown
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from sidebyside.model import Article, Story
 from sidebyside.tui.screens.reader import ReaderScreen
@@ -52,16 +52,38 @@ class ArticlesScreen(Screen):
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
-    def __init__(self, story: Story) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.story = story
         self.marked: list[int] = []
+
+    @property
+    def story(self) -> Story:
+        return self.app.story  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="summary")
+        yield ProgressBar(id="loading", show_eta=False)
         yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Footer()
+
+    def add_articles(self, articles: list[Article]) -> None:
+        """Append rows for articles that finished loading (the table stays usable meanwhile)."""
+        table = self.query_one(DataTable)
+        start = table.row_count
+        for number, article in enumerate(articles, start + 1):
+            table.add_row(*self._cells(number, article), key=article.path)
+        if start == 0:
+            self._fit_headline()
+        self._summarise()
+
+    def show_progress(self, done: int | None, total: int | None) -> None:
+        """Show how far loading has got; None hides the bar."""
+        bar = self.query_one(ProgressBar)
+        bar.display = done is not None
+        if done is not None:
+            bar.update(total=total, progress=done)
+        self._summarise()
 
     def on_mount(self) -> None:
         self.title = "sidebyside"
@@ -106,6 +128,8 @@ class ArticlesScreen(Screen):
     def _summarise(self) -> None:
         count = len(self.story.articles)
         text = f"{count} article{'s' * (count != 1)} · Enter reads · Space marks two · c compares"
+        if self.app.loading:  # type: ignore[attr-defined]
+            text = f"Loading… {count} article{'s' * (count != 1)} so far"
         if self.marked:
             names = " and ".join(self.story.articles[i].label for i in self.marked)
             text = f"Marked: {names} · c compares"
@@ -130,6 +154,8 @@ class ArticlesScreen(Screen):
         return min(self.query_one(DataTable).cursor_row, len(self.story.articles) - 1)
 
     def action_open(self) -> None:
+        if not self.story.articles:
+            return
         if len(self.marked) == 2:
             self.action_compare()
         else:
