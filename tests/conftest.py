@@ -16,3 +16,13 @@ SEEDS = ROOT / "seeds"
 @pytest.fixture(scope="session")
 def seeds_story() -> Story:
     return load_story([str(SEEDS)])
+
+
+async def settled(pilot) -> None:
+    """Wait until the app has loaded the story and filled the overlap matrix."""
+    app = pilot.app
+    for _ in range(400):
+        if not app.loading and not app.comparing and app.matrix and all(r is not None for r in app.matrix):
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, settled
 
 from sidebyside.ingest.story import load_story
 from sidebyside.tui.app import SideBySideApp
@@ -18,7 +18,18 @@ def seeds_app() -> SideBySideApp:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_articles_screen(snap_compare, size):
-    assert snap_compare(seeds_app(), terminal_size=size)
+    """The table with the Closest column and the overlap matrix below it."""
+    assert snap_compare(seeds_app(), terminal_size=size, run_before=settled)
+
+
+def test_articles_matrix_cell_cursor(snap_compare):
+    """Tab into the matrix and move the cell cursor to AFP x Asharq Al-Awsat."""
+
+    async def into_matrix(pilot):
+        await settled(pilot)
+        await pilot.press("tab", "down", "down", "down", "right", "right", "right")
+
+    assert snap_compare(seeds_app(), terminal_size=(120, 40), run_before=into_matrix)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -87,3 +87,54 @@ async def test_command_palette_offers_screen_actions(seeds_story):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_matrix_cell_opens_that_pair_in_compare(seeds_story):
+    from conftest import settled
+    from sidebyside.tui.screens.compare import CompareScreen
+    from sidebyside.tui.widgets.matrix_view import MatrixView
+
+    app = SideBySideApp(seeds_story)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        matrix = app.screen.query_one(MatrixView)
+        assert all(row is not None for row in matrix.rows)
+        for i, row in enumerate(matrix.rows):
+            assert row[i] == 1.0
+            for j, share in enumerate(row):
+                assert share == app.alignment(seeds_story.articles[i], seeds_story.articles[j]).share_a_in_b
+        await pilot.press("tab")
+        assert app.focused is matrix
+        await pilot.press("down", "down", "down", "right", "right", "right")  # row 4 (AFP), column 5 (Asharq)
+        assert matrix.cursor == (3, 4)
+        await pilot.press("enter")
+        assert isinstance(app.screen, CompareScreen)
+        al = app.screen.alignment
+        assert (al.a, al.b) == (seeds_story.articles[3], seeds_story.articles[4])
+        assert f"{al.share_a_in_b:.0%} of A found in B" in str(app.screen.query_one("#compare-summary").render())
+
+
+async def test_closest_column_names_the_reprint(seeds_story):
+    from conftest import settled
+    from textual.widgets import DataTable
+
+    app = SideBySideApp(seeds_story)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settled(pilot)
+        await pilot.pause(0.1)
+        table = app.screen.query_one(DataTable)
+        sma = str(table.get_cell(seeds_story.articles[1].path, "closest"))
+        asharq = str(table.get_cell(seeds_story.articles[4].path, "closest"))
+        assert sma == "Reuters 100%"
+        assert asharq.startswith("AFP ")
+
+
+async def test_problem_paths_with_brackets_are_not_markup():
+    story = Story(articles=load_story([str(SEEDS / "000_141c9d3bbb55366e.txt")]).articles,
+                  problems=(Problem("[red]x[/red].txt", "empty file"),))
+    app = SideBySideApp(story)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        note = next(n for n in app._notifications if "x[/red].txt" in n.message)
+        assert note.message == "[red]x[/red].txt: empty file"
+        assert note.markup is False

@@ -16,7 +16,7 @@ from sidebyside import __version__
 from sidebyside.commands import EXIT_OK, fail
 
 #: Subcommand name -> module under sidebyside.commands.
-COMMANDS = ("articles", "compare", "quotes")
+COMMANDS = ("articles", "compare", "quotes", "overlap", "report")
 
 
 def bundled_seeds() -> Path:

@@ -24,6 +24,13 @@ the alignment runs in stages, cheapest first:
 
 Rows follow A's order; sentences only B has are placed after the row of the B sentence
 before them, so B's sentences keep their order except the moved ones.
+
+A story of hundreds of articles needs every ordered pair's share (`analysis/reuse.py`), so
+the work that depends on one article only is done once by `prepare` and reused by
+`align_prepared` and `carried`; `align(a, b)` is exactly those two steps. Word weights
+are summed with `math.fsum` and words visited in sorted order, so a result does not
+depend on the order a set happens to iterate in (which changes with Python's per-process
+hash seed): the matrix computed in one process equals `compare` run in another.
 """
 
 from __future__ import annotations
@@ -31,7 +38,8 @@ from __future__ import annotations
 import heapq
 import math
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Mapping, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -76,14 +84,31 @@ class AlignParams:
 
 
 DEFAULT_PARAMS = AlignParams()
+#: Articles up to this long get bit masks of their sentences (`Prepared.masks`).
+MASK_LIMIT = 128
 
 
 @dataclass(frozen=True)
-class _Side:
-    """One article prepared for matching: normalised sentences and their content words."""
+class Prepared:
+    """One article prepared for matching against any other: what depends on it alone.
 
-    norm: list[str]
-    words: list[frozenset[str]]
+    `words[i]` is sentence i's set of content words and `ordered[i]` the same words
+    sorted (the order in which weights are added up); `df` counts the sentences each word
+    occurs in, so a pair's document frequencies are two lookups instead of a recount;
+    `where` lists the positions of each normalised sentence, `holding` those of the
+    sentences that contain each word (the article's own inverted index, ascending), and
+    `masks` the same as bits (bit j: sentence j), so "which sentences share a word with
+    this one" is a few integer ORs; only for articles of at most `MASK_LIMIT` sentences
+    (the only ones `_Scorer._all_sharing` can use), else None.
+    """
+
+    norm: tuple[str, ...]
+    words: tuple[frozenset[str], ...]
+    ordered: tuple[tuple[str, ...], ...]
+    df: dict[str, int]
+    where: dict[str, list[int]]
+    holding: dict[str, list[int]]
+    masks: dict[str, int] | None
 
 
 @dataclass(frozen=True)
@@ -99,41 +124,162 @@ class _Pair:
 
 def align(a: Article, b: Article, params: AlignParams = DEFAULT_PARAMS) -> Alignment:
     """Align the sentences of `a` and `b`: every sentence in exactly one row, A's order."""
-    side_a, side_b = _prepare(a.sentences, b.sentences)
+    memo: dict[str, frozenset[str]] = {}
+    return align_prepared(a, b, prepare(a.sentences, memo), prepare(b.sentences, memo), params)
+
+
+def align_prepared(
+    a: Article, b: Article, side_a: Prepared, side_b: Prepared, params: AlignParams = DEFAULT_PARAMS
+) -> Alignment:
+    """`align(a, b)` with both articles already passed through `prepare` (same result)."""
     n_a, n_b = len(side_a.norm), len(side_b.norm)
-    anchors = _exact_in_order(side_a.norm, side_b.norm, params.max_copies)
-    expected = _expected_positions(_unique(anchors, side_a.norm, side_b.norm), n_a, n_b)
-    done_a, done_b = {p.a for p in anchors}, {p.b for p in anchors}
-    rest_a = [i for i in range(n_a) if i not in done_a]
-    rest_b = [j for j in range(n_b) if j not in done_b]
-    candidates = _Scorer(side_a, side_b, params, expected).candidates(rest_a, rest_b)
-    pairs = anchors + _choose(candidates, params, expected)
+    anchors, candidates, chosen = _match(side_a, side_b, params)
+    pairs = anchors + chosen
     in_order = _in_order(pairs)
     related = _related(candidates, pairs, params)
     return Alignment(a=a, b=b, rows=_rows(n_a, n_b, pairs, in_order, related))
 
 
+@dataclass(frozen=True)
+class Bounds:
+    """What a whole story guarantees about its sentence pairs (proved in `analysis/bounds.py`).
+
+    `partners[t]` holds every normalised sentence `u` that could pair with sentence `t`
+    (score at least `pair_threshold`, or be an exact copy) in some pairing of two of the
+    story's articles; t itself included. A sentence missing from `partners` may pair with
+    anything.
+    """
+
+    partners: Mapping[str, AbstractSet[str]]
+
+
+def carried(
+    side_a: Prepared,
+    side_b: Prepared,
+    params: AlignParams = DEFAULT_PARAMS,
+    bounds: Bounds | None = None,
+) -> int:
+    """How many of A's sentences B carries: the paired rows `align` would return.
+
+    The same stages 1 and 2 as `align`, without ordering, related links and rows, so
+    `carried(prepare(a), prepare(b)) / len(a.sentences) == align(a, b).share_a_in_b`.
+    Candidates below `pair_threshold` are not kept (only `related` would use them).
+
+    With a story's `bounds`, a sentence of A with no partner left in B is not looked at
+    (it has no candidate that could reach `pair_threshold`, and it weighs nothing in
+    anyone else's score), and a proposed pair that is no partner is not scored.
+    """
+    return _carried(side_a, side_b, params, bounds, _Weights(side_a, side_b, params), False)
+
+
+def carried_both(
+    side_a: Prepared,
+    side_b: Prepared,
+    params: AlignParams = DEFAULT_PARAMS,
+    bounds: Bounds | None = None,
+) -> tuple[int, int]:
+    """`(carried(a, b), carried(b, a))`, weighing each word and scoring each pair once."""
+    weights = _Weights(side_a, side_b, params)
+    return (
+        _carried(side_a, side_b, params, bounds, weights, False),
+        _carried(side_b, side_a, params, bounds, weights, True),
+    )
+
+
+def _carried(
+    side_a: Prepared,
+    side_b: Prepared,
+    params: AlignParams,
+    bounds: Bounds | None,
+    weights: _Weights,
+    flipped: bool,
+) -> int:
+    """`carried` with the pair's `weights` given (`flipped`: A is the weights' B)."""
+    n_a, n_b = len(side_a.norm), len(side_b.norm)
+    anchors = _exact_in_order(side_a, side_b, params.max_copies)
+    if len(anchors) == n_a or len(anchors) == n_b:
+        return len(anchors)
+    done_a, done_b = {p.a for p in anchors}, {p.b for p in anchors}
+    rest_a = [i for i in range(n_a) if i not in done_a]
+    partners = None
+    if bounds is not None:
+        partners = bounds.partners
+        rest_b = [j for j in range(n_b) if j not in done_b]
+        rest_a = _with_partner(side_a, side_b, rest_a, rest_b, partners)
+        if not rest_a:
+            return len(anchors)
+    expected = _expected_positions(_unique(anchors, side_a, side_b), n_a, n_b)
+    scorer = _Scorer(side_a, side_b, params, expected, done_b, weights, flipped)
+    candidates = scorer.candidates(rest_a, params.pair_threshold, partners)
+    return len(anchors) + len(_choose(candidates, params, expected))
+
+
+def _match(
+    side_a: Prepared, side_b: Prepared, params: AlignParams
+) -> tuple[list[_Pair], list[_Pair], list[_Pair]]:
+    """Stages 1 and 2: the exact anchors, the scored candidates and the pairs chosen."""
+    n_a, n_b = len(side_a.norm), len(side_b.norm)
+    anchors = _exact_in_order(side_a, side_b, params.max_copies)
+    if len(anchors) == n_a or len(anchors) == n_b:
+        return anchors, [], []  # nothing left on one side: stage 2 has nothing to pair
+    done_a, done_b = {p.a for p in anchors}, {p.b for p in anchors}
+    rest_a = [i for i in range(n_a) if i not in done_a]
+    expected = _expected_positions(_unique(anchors, side_a, side_b), n_a, n_b)
+    scorer = _Scorer(side_a, side_b, params, expected, done_b, _Weights(side_a, side_b, params))
+    candidates = scorer.candidates(rest_a, params.related_threshold)
+    return anchors, candidates, _choose(candidates, params, expected)
+
+
+def _with_partner(
+    side_a: Prepared,
+    side_b: Prepared,
+    rest_a: list[int],
+    rest_b: list[int],
+    partners: Mapping[str, AbstractSet[str]],
+) -> list[int]:
+    """The A sentences that have a possible partner among B's unpaired sentences."""
+    left_b = {side_b.norm[j] for j in rest_b}
+    out = []
+    for i in rest_a:
+        allowed = partners.get(side_a.norm[i])
+        if allowed is None or not left_b.isdisjoint(allowed):
+            out.append(i)
+    return out
+
+
 # --- preparation -------------------------------------------------------------------------
 
 
-def _prepare(sents_a: tuple[str, ...], sents_b: tuple[str, ...]) -> tuple[_Side, _Side]:
-    """Normalise both articles; tokenise each distinct sentence once (reprints share most)."""
-    norm_a = [normalise(s) for s in sents_a]
-    norm_b = [normalise(s) for s in sents_b]
-    memo: dict[str, frozenset[str]] = {}
-    for text in (*norm_a, *norm_b):
+def prepare(sentences: Sequence[str], memo: dict[str, frozenset[str]] | None = None) -> Prepared:
+    """Normalise and tokenise an article's sentences once, for any number of pairings.
+
+    `memo` (normalised text -> words) may be shared between articles: reprints share
+    most of their sentences, so each distinct sentence is tokenised once.
+    """
+    memo = {} if memo is None else memo
+    norm = tuple(normalise(s) for s in sentences)
+    for text in norm:
         if text not in memo:
             memo[text] = frozenset(words_of_normalised(text))
-    return (
-        _Side(norm_a, [memo[t] for t in norm_a]),
-        _Side(norm_b, [memo[t] for t in norm_b]),
-    )
+    words = tuple(memo[t] for t in norm)
+    where: dict[str, list[int]] = defaultdict(list)
+    holding: dict[str, list[int]] = defaultdict(list)
+    for j, text in enumerate(norm):
+        where[text].append(j)
+        for w in words[j]:
+            holding[w].append(j)
+    df = {w: len(js) for w, js in holding.items()}
+    ordered = tuple(tuple(sorted(ws)) for ws in words)
+    masks = None
+    if len(norm) <= MASK_LIMIT:
+        masks = {w: sum(1 << j for j in js) for w, js in holding.items()}
+    return Prepared(norm, words, ordered, df, dict(where), dict(holding), masks)
 
 
 # --- stage 1: exact copies in order ---------------------------------------------------------
 
 
-def _exact_in_order(norm_a: list[str], norm_b: list[str], max_copies: int) -> list[_Pair]:
+def _exact_in_order(side_a: Prepared, side_b: Prepared, max_copies: int) -> list[_Pair]:
     """The largest in-order set of identical sentences (Hunt–Szymanski LCS, O(r log n)).
 
     `r` is the number of equal (i, j) pairs: about n for articles without repeats, so
@@ -141,10 +287,8 @@ def _exact_in_order(norm_a: list[str], norm_b: list[str], max_copies: int) -> li
     `max_copies` times (boilerplate) is only tried against the copies near its
     proportional place, which bounds `r`; copies left out are paired in stage 2.
     """
-    where_b: dict[str, list[int]] = defaultdict(list)
-    for j, text in enumerate(norm_b):
-        where_b[text].append(j)
-    scale = len(norm_b) / max(1, len(norm_a))
+    norm_a, where_b = side_a.norm, side_b.where
+    scale = len(side_b.norm) / max(1, len(norm_a))
     tails: list[int] = []  # tails[k]: smallest b ending an increasing run of length k+1
     tail_node: list[int] = []  # the node that put it there
     node_i: list[int] = []
@@ -183,16 +327,15 @@ def _window(positions: list[int], centre: float, size: int) -> list[int]:
     return positions[start : start + size]
 
 
-def _unique(anchors: list[_Pair], norm_a: list[str], norm_b: list[str]) -> list[_Pair]:
+def _unique(anchors: list[_Pair], side_a: Prepared, side_b: Prepared) -> list[_Pair]:
     """The anchors whose sentence occurs once in each article: these cannot be coincidences.
 
     A repeated sentence ("Reuters reported.") can anchor at a copy far from where the
     surrounding text went; interpolating between such anchors would send every sentence
     near it looking in the wrong place.
     """
-    count = Counter(norm_a)
-    count.update(norm_b)
-    return [p for p in anchors if count[norm_a[p.a]] == 2]
+    norm_a, where_a, where_b = side_a.norm, side_a.where, side_b.where
+    return [p for p in anchors if len(where_a[norm_a[p.a]]) == 1 == len(where_b[norm_a[p.a]])]
 
 
 def _expected_positions(anchors: list[_Pair], n_a: int, n_b: int) -> list[float]:
@@ -211,49 +354,148 @@ def _expected_positions(anchors: list[_Pair], n_a: int, n_b: int) -> list[float]
 # --- stage 2: everything else ---------------------------------------------------------------
 
 
+class _Weights:
+    """The word weights of one pair of articles, shared by both directions of the pair.
+
+    A word's weight is `log((N + 1) / df)` over the N sentences of both articles, `df`
+    taken from the two prepared articles' counts: the same for (A, B) and (B, A), so
+    `carried_both` weighs each word once and scores each sentence pair once (the score
+    is symmetric: Dice, containment over the smaller total, and token similarity).
+    Only what is asked for is weighed: a pair of reprints with two reworded sentences
+    costs two sentences' words, not two articles'.
+    """
+
+    def __init__(self, side_a: Prepared, side_b: Prepared, params: AlignParams) -> None:
+        total = len(side_a.words) + len(side_b.words)
+        self._top = total + 1
+        self._cap = max(params.common_floor, params.common_fraction * total)
+        #: No word can be in more sentences than the cap: every word is indexable.
+        self.none_common = total <= self._cap
+        self._df_a, self._df_b = side_a.df, side_b.df
+        self.weight: dict[str, float] = {}
+        #: Words too common to propose candidates (they still count in the score).
+        self.common: set[str] = set()
+        #: Sentence totals of A (index 0) and B (index 1).
+        self.totals: tuple[dict[int, float], dict[int, float]] = ({}, {})
+        #: (A sentence, B sentence) -> (score, containment).
+        self.scores: dict[tuple[int, int], tuple[float, float]] = {}
+
+    def total(self, side: int, i: int, words: frozenset[str]) -> float:
+        """The summed weight of sentence `i` of side 0 (A) or 1 (B)."""
+        totals = self.totals[side]
+        found = totals.get(i)
+        if found is None:
+            weight = self.weight
+            if not weight.keys() >= words:
+                self._weigh(words)
+            found = totals[i] = math.fsum(map(weight.__getitem__, words))
+        return found
+
+    def _weigh(self, words: frozenset[str]) -> None:
+        weight, df_a, df_b, top, cap = self.weight, self._df_a, self._df_b, self._top, self._cap
+        for w in words:
+            if w not in weight:
+                n = df_a.get(w, 0) + df_b.get(w, 0)
+                weight[w] = math.log(top / n)
+                if n > cap:
+                    self.common.add(w)
+
+
 class _Scorer:
-    """Finds and scores candidate pairs: rarity-weighted shared words plus token similarity."""
+    """Finds and scores candidate pairs: rarity-weighted shared words plus token similarity.
+
+    `flipped` says that this scorer's A is the B of `weights` (the second direction of
+    `carried_both`).
+    """
 
     def __init__(
-        self, side_a: _Side, side_b: _Side, params: AlignParams, expected: list[float]
+        self,
+        side_a: Prepared,
+        side_b: Prepared,
+        params: AlignParams,
+        expected: list[float],
+        done_b: set[int],
+        weights: _Weights,
+        flipped: bool = False,
     ) -> None:
         self.a, self.b, self.params, self.expected = side_a, side_b, params, expected
-        df: Counter[str] = Counter()
-        for words in (*side_a.words, *side_b.words):
-            df.update(words)
-        total = len(side_a.words) + len(side_b.words)
-        self.weight = {w: math.log((total + 1) / n) for w, n in df.items()}
-        self.total_a = [sum(map(self.weight.__getitem__, ws)) for ws in side_a.words]
-        self.total_b = [sum(map(self.weight.__getitem__, ws)) for ws in side_b.words]
-        cap = max(params.common_floor, params.common_fraction * total)
-        self.indexable = {w for w, n in df.items() if n <= cap}
+        self.done_b, self.w, self.flipped = done_b, weights, flipped
+        self.open_b = 0
+        if side_b.masks is not None and weights.none_common:
+            self.open_b = (1 << len(side_b.norm)) - 1 - sum(1 << j for j in done_b)
 
-    def candidates(self, rest_a: list[int], rest_b: list[int]) -> list[_Pair]:
-        """Scored candidate pairs between the sentences not yet paired."""
-        index: dict[str, list[int]] = defaultdict(list)
-        copies: dict[str, list[int]] = defaultdict(list)
-        for j in rest_b:
-            copies[self.b.norm[j]].append(j)
-            for w in self.b.words[j] & self.indexable:
-                index[w].append(j)
-        floor = self.params.related_threshold
+    def candidates(
+        self,
+        rest_a: list[int],
+        floor: float,
+        partners: Mapping[str, AbstractSet[str]] | None = None,
+    ) -> list[_Pair]:
+        """Scored candidate pairs between the sentences not yet paired, scoring >= `floor`.
+
+        B's unpaired sentences are found through B's own inverted index (`holding`),
+        skipping the paired ones, so nothing here walks the whole of B.
+        With `partners`, a proposed pair whose B sentence is not among the A sentence's
+        partners is not scored: the caller vouches that it could not reach `floor`.
+        """
+        done_b = self.done_b
+        side = 1 if self.flipped else 0
         out: list[_Pair] = []
         for i in rest_a:
-            exact = copies.get(self.a.norm[i], ())
+            exact = [j for j in self.b.where.get(self.a.norm[i], ()) if j not in done_b]
             out.extend(_Pair(i, j, 1.0, True) for j in self._nearest(i, exact))
-            for j in self._proposals(i, index):
+            allowed = partners.get(self.a.norm[i]) if partners is not None else None
+            proposals = self._all_sharing(i, exact)
+            if proposals is None:
+                self.w.total(side, i, self.a.words[i])  # ranking needs A's words weighed
+                proposals = self._proposals(i)
+            for j in proposals:
+                if allowed is not None and self.b.norm[j] not in allowed:
+                    continue
                 cand = self.score(i, j)
                 if cand.score >= floor:
                     out.append(cand)
         return out
 
-    def _proposals(self, i: int, index: dict[str, list[int]]) -> list[int]:
-        """B sentences worth scoring against A sentence `i` (at most 2 x max_candidates)."""
+    def _all_sharing(self, i: int, copies: list[int]) -> list[int] | None:
+        """The proposals of `_proposals` without weighing, when few B sentences compete.
+
+        When no word is too common to index and at most `max_candidates` unpaired B
+        sentences other than copies share a word with sentence `i`, the best
+        `max_candidates` of them are all of them, whatever the weights.
+        """
+        masks, mask = self.b.masks, 0
+        if masks is None or not self.w.none_common:
+            return None
+        for w in self.a.words[i]:
+            bits = masks.get(w)
+            if bits:
+                mask |= bits
+        mask &= self.open_b
+        for j in copies:
+            mask &= ~(1 << j)
+        if mask.bit_count() > self.params.max_candidates:
+            return None
+        out = []
+        while mask:
+            low = mask & -mask
+            out.append(low.bit_length() - 1)
+            mask ^= low
+        return out
+
+    def _proposals(self, i: int) -> list[int]:
+        """B sentences worth scoring against A sentence `i` (at most 2 x max_candidates).
+
+        Those sharing the most weight of A's words that are not too common to index.
+        """
         shared: dict[int, float] = defaultdict(float)
-        for w in self.a.words[i] & self.indexable:
-            weight = self.weight[w]
-            for j in index.get(w, ()):
-                shared[j] += weight
+        holding, weight, common, done_b = self.b.holding, self.w.weight, self.w.common, self.done_b
+        for w in self.a.ordered[i]:  # sorted: the same sums whatever the hash seed
+            js = holding.get(w)
+            if js and w not in common:
+                wt = weight[w]
+                for j in js:
+                    if j not in done_b:
+                        shared[j] += wt
         norm = self.a.norm[i]
         for j in [j for j in shared if self.b.norm[j] == norm]:
             del shared[j]  # copies are candidates already
@@ -274,16 +516,26 @@ class _Scorer:
 
     def score(self, i: int, j: int) -> _Pair:
         """Combined similarity of A sentence `i` and B sentence `j`."""
-        common = sum(map(self.weight.__getitem__, self.a.words[i] & self.b.words[j]))
-        total_a, total_b = self.total_a[i], self.total_b[j]
+        key = (j, i) if self.flipped else (i, j)
+        found = self.w.scores.get(key)
+        if found is None:
+            found = self.w.scores[key] = self._score(i, j)
+        return _Pair(i, j, found[0], False, found[1])
+
+    def _score(self, i: int, j: int) -> tuple[float, float]:
+        """(score, containment) of A sentence `i` and B sentence `j`."""
+        side = 1 if self.flipped else 0
+        total_a = self.w.total(side, i, self.a.words[i])
+        total_b = self.w.total(1 - side, j, self.b.words[j])
+        common = math.fsum(map(self.w.weight.__getitem__, self.a.words[i] & self.b.words[j]))
         dice = 2 * common / (total_a + total_b) if common else 0.0
         containment = common / min(total_a, total_b) if common else 0.0
         overlap = (dice + containment) / 2
         if overlap < self.params.min_overlap:
-            return _Pair(i, j, 0.0, False, containment)
+            return 0.0, containment
         tokens = fuzz.token_sort_ratio(self.a.norm[i], self.b.norm[j]) / 100
         k = self.params.overlap_weight
-        return _Pair(i, j, k * overlap + (1 - k) * tokens, False, containment)
+        return k * overlap + (1 - k) * tokens, containment
 
 
 def _choose(candidates: list[_Pair], params: AlignParams, expected: list[float]) -> list[_Pair]:

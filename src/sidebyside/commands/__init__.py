@@ -16,8 +16,15 @@ EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 def fail(message: str) -> int:
     """Print one clear line on stderr and return the bad-input exit status."""
-    print(f"sidebyside: {message}", file=sys.stderr)
+    say(message)
     return EXIT_BAD_INPUT
+
+
+def say(message: str) -> None:
+    """One line on stderr; a path the user typed cannot break it or drive the terminal."""
+    from sidebyside.ingest.load import printable
+
+    print(f"sidebyside: {printable(message)}", file=sys.stderr)
 
 
 def load(paths: list[str]) -> Story:
@@ -26,5 +33,5 @@ def load(paths: list[str]) -> Story:
 
     story = load_story(paths)
     for problem in story.problems:
-        print(f"sidebyside: {problem}", file=sys.stderr)
+        say(str(problem))
     return story

@@ -1,4 +1,10 @@
-"""`sidebyside articles PATH... [--format table|json]`: the clean articles of a story."""
+"""`sidebyside articles PATH... [--format table|json]`: the clean articles of a story.
+
+JSON adds to each article `"closest": {"id", "share"}`: the other article that carries
+most of its sentences and that share (as `compare` reports it), or null when the story
+has one article. That needs the story's overlap matrix: instant for a handful of
+articles, the matrix's cost for hundreds.
+"""
 
 from __future__ import annotations
 
@@ -18,9 +24,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     story = load(args.paths)
     if args.format == "json":
+        from sidebyside.analysis.reuse import closest, overlap_matrix
         from sidebyside.export.json import articles_payload, dumps
 
-        print(dumps(articles_payload(story.articles)))
+        near = closest(story.articles, overlap_matrix(story.articles, workers=None))
+        print(dumps(articles_payload(story.articles, near)))
     elif story.articles:
         from sidebyside.export.table import articles_table
 

@@ -13,11 +13,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "compare",
         help="align two articles: same, changed, moved and one-sided sentences",
+        usage="sidebyside compare [-h] [--format {text,markdown,json}] A B",
         description="Align the sentences of two articles and show what the second outlet "
         "kept, reworded (word by word), moved, dropped or added.",
     )
     parser.add_argument("a", metavar="A", help="the first article file")
-    parser.add_argument("b", metavar="B", help="the article to compare it with")
+    # Optional only so that a missing B gets our one-line message, not argparse's usage.
+    parser.add_argument("b", metavar="B", nargs="?", help="the article to compare it with")
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     parser.set_defaults(func=run)
 
@@ -25,6 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from sidebyside.ingest.story import load_story
 
+    if args.b is None:
+        return fail(f"compare needs two articles: only {args.a} given (sidebyside compare A B)")
     # Not `commands.load`: it prints a line per problem, and a failed compare must
     # say everything in one line.
     story = load_story([args.a, args.b])

@@ -187,12 +187,12 @@ def _wrap(text: str, width: int) -> list[str]:
     current, used = "", 0
     for word in text.split():
         size = cell_width(word)
-        while size > width:  # a word longer than a line: cut it
+        if size > width:  # a word longer than a line: cut it into line-long pieces
             if current:
                 lines.append(current)
                 current, used = "", 0
-            head, word = _cut(word, width)
-            lines.append(head)
+            *heads, word = _pieces(word, width)
+            lines.extend(heads)
             size = cell_width(word)
         if current and used + 1 + size > width:
             lines.append(current)
@@ -203,14 +203,18 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _cut(word: str, width: int) -> tuple[str, str]:
-    """Split `word` after at most `width` cells."""
-    used = 0
+def _pieces(word: str, width: int) -> list[str]:
+    """`word` cut into pieces of at most `width` cells, in one pass (a 20,000-character
+    word is cut in linear time, not re-measured after every cut)."""
+    pieces, start, used = [], 0, 0
     for k, ch in enumerate(word):
-        used += cell_width(ch)
-        if used > width:
-            return word[:k], word[k:]
-    return word, ""
+        size = cell_width(ch)
+        if used + size > width:
+            pieces.append(word[start:k])
+            start, used = k, 0
+        used += size
+    pieces.append(word[start:])
+    return pieces
 
 
 # --- Markdown ------------------------------------------------------------------------------

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from sidebyside.model import Article
+
+if TYPE_CHECKING:
+    from sidebyside.analysis.reuse import Closest
 
 
 def article_dict(article: Article) -> dict[str, Any]:
@@ -22,8 +26,17 @@ def article_dict(article: Article) -> dict[str, Any]:
     }
 
 
-def articles_payload(articles: tuple[Article, ...] | list[Article]) -> dict[str, Any]:
-    return {"articles": [article_dict(a) for a in articles]}
+def articles_payload(
+    articles: Sequence[Article], closest: Sequence[Closest] | None = None
+) -> dict[str, Any]:
+    """`articles --format json`; with `closest` (one per article), each gains "closest"."""
+    out = [article_dict(a) for a in articles]
+    if closest is not None:
+        from sidebyside.export.overlap import closest_dict
+
+        for item, near in zip(out, closest):
+            item["closest"] = closest_dict(near)
+    return {"articles": out}
 
 
 def dumps(payload: dict[str, Any]) -> str:

@@ -82,12 +82,16 @@ CAMEL_WORDS = {
 #: Name prefixes after which a capital is part of the name (McDonald, DeSantis, MacArthur).
 NAME_PREFIXES = {"mc", "mac", "de", "di", "da", "du", "la", "le", "van", "von", "o", "fitz", "st"}
 
-LOWER_UPPER = re.compile(r"(?<=[a-z])(?=[A-Z])")
-WORD_DIGIT = re.compile(r"(?<=[a-z]{3})(?=\d+\s+[A-Z])")
+#: The cheap one-character lookahead comes first in these zero-width patterns, so the
+#: lookbehinds run only where they can match: several times faster on a 50 MB line.
+LOWER_UPPER = re.compile(r"(?=[A-Z])(?<=[a-z])")
+WORD_DIGIT = re.compile(r"(?=\d)(?<=[a-z]{3})(?=\d+\s+[A-Z])")
 #: "Dimanche.Haftar", "wants.”The", "centers.“Of", "2019.Haftar": a full stop with no space after
 #: it. After digits a capitalised word is required, so "3.5" and "No.10" stay whole.
 SENTENCE_GLUE = re.compile(
+    r"(?=[“\"‘A-Z])(?:"
     r"(?<=[a-z)]{2}[.!?])(?=[“\"‘]?[A-Z])|(?<=\d{2}[.!?])(?=[“\"‘]?[A-Z][a-z])|(?<=[a-z)][.!?][”\"’])(?=[“\"]?[A-Z])"
+    r")"
 )
 COPYRIGHT_GLUE = re.compile(r"(?<=\S)(?=©)")
 
@@ -146,7 +150,9 @@ def recurring_camel_words(text: str) -> frozenset[str]:
 
 # --- 3. hard wraps ----------------------------------------------------------------
 
-TERMINAL = re.compile(r"[.!?:;…][\"”’')\]]*$|[\"”’]$")
+#: Sentence ends, including the Arabic question mark and full stop, the Devanagari danda
+#: and the CJK full stop, exclamation and question marks.
+TERMINAL = re.compile(r"[.!?:;…؟۔।。！？][\"”’')\]]*$|[\"”’]$")
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -395,9 +401,28 @@ def is_prose(line: str, min_words: int = 10) -> bool:
     return (
         word_count(line) >= min_words
         and bool(TERMINAL.search(line))
-        and bool(re.search(r"[a-z]{2}", line))
+        and has_small_letters(line, 2)
         and not is_junk(line)
     )
+
+
+SMALL_LETTERS = (re.compile(r"[a-z]"), re.compile(r"[a-z]{2}"))
+
+
+def has_small_letters(line: str, run: int = 1) -> bool:
+    """`run` letters in a row that are not capitals: lower-case Latin, Greek or Cyrillic, or
+    a script without case (Arabic, Hebrew, Chinese). A line in capitals is a label, not
+    running text; a line in Arabic is running text."""
+    if SMALL_LETTERS[run - 1].search(line):
+        return True
+    if line.isascii():
+        return False
+    count = 0
+    for ch in _probe(line):
+        count = count + 1 if ch.isalpha() and not ch.isupper() else 0
+        if count >= run:
+            return True
+    return False
 
 
 #: Furniture is short. A longer line is only probed at its ends, so a 50 MB one-line file
@@ -597,7 +622,7 @@ def _resumes_after(lines: list[str], marker: int, box_size: int = 10) -> int | N
 
 def _ends_body(line: str) -> bool:
     """A plausible last paragraph: a sentence, or a paragraph the scraper cut off."""
-    return word_count(line) >= 4 and bool(re.search(r"[a-z]", line))
+    return word_count(line) >= 4 and has_small_letters(line)
 
 
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})

@@ -39,9 +39,19 @@ MAGIC = {
     b"\x1f\x8b": "a gzip archive",
 }
 
-ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
-#: C0/C1 controls except tab and newline, zero-width characters and the BOM.
-INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u2060\ufeff]")
+#: Terminal escape sequences, removed whole (dropping only the ESC byte would leave "[31m"
+#: in the text): OSC strings (titles, hyperlinks) up to BEL or ST, CSI sequences (also in
+#: their one-byte C1 form), and the short escapes ("ESC c" resets the screen, "ESC ( B").
+ANSI_ESCAPE = re.compile(
+    r"\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)"
+    r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|\x1b[ -/]*[0-~]"
+)
+#: C0/C1 controls except tab and newline, zero-width characters, the BOM, and the bidi
+#: marks, embeddings, overrides and isolates that reorder what a terminal shows.
+INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 
 
 class LoadError(Exception):
@@ -83,19 +93,19 @@ def find_files(paths: list[str]) -> tuple[list[Path], list[Problem]]:
                 try:
                     entries = sorted(path.iterdir())
                 except OSError as err:
-                    problems.append(Problem(raw, f"cannot list folder ({err.strerror or err})"))
+                    problems.append(Problem(printable(raw), f"cannot list folder ({err.strerror or err})"))
                     continue
                 articles = [p for p in entries if is_article_file(p)]
                 if not articles:
-                    problems.append(Problem(raw, "folder holds no article files (.txt, .md)"))
+                    problems.append(Problem(printable(raw), "folder holds no article files (.txt, .md)"))
                 for p in articles:
                     add(p)
             elif path.exists() or path.is_symlink():
                 add(path)
             else:
-                problems.append(Problem(raw, "no such file or folder"))
+                problems.append(Problem(printable(raw), "no such file or folder"))
         except OSError as err:
-            problems.append(Problem(raw, f"cannot read ({err.strerror or err})"))
+            problems.append(Problem(printable(raw), f"cannot read ({err.strerror or err})"))
     return found, problems
 
 
@@ -124,7 +134,10 @@ def read_source(path: Path) -> Source:
         if info.st_size > MAX_BYTES:
             raise LoadError(f"too large for an article ({info.st_size // (1024 * 1024)} MB)")
         with path.open("rb") as handle:  # read-only: never write the user's files
-            data = handle.read(MAX_BYTES + 1)
+            # Sized by the file, not by the limit: read(MAX_BYTES + 1) allocates 64 MB per file.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since stat(): read on, up to the limit
+                data += handle.read(MAX_BYTES + 1 - len(data))
         if len(data) > MAX_BYTES:
             raise LoadError(f"too large for an article (over {MAX_BYTES // (1024 * 1024)} MB)")
     except LoadError:
@@ -260,8 +273,32 @@ def normalise(text: str) -> str:
 
 
 def display_path(path: Path) -> str:
-    """The path as the user would recognise it (relative when under the working folder)."""
+    """The path as the user would recognise it (relative when under the working folder),
+    safe to print: see `printable`."""
     try:
-        return os.path.relpath(path)
+        return printable(os.path.relpath(path))
     except ValueError:
-        return str(path)
+        return printable(str(path))
+
+
+def display_name(path: Path) -> str:
+    """The file name, safe to print (an article's id)."""
+    return printable(path.name)
+
+
+#: Characters of a file name that would corrupt one line of terminal output: controls
+#: (ESC, newline, BEL), bidi overrides, and the surrogates Python uses for name bytes
+#: that are not UTF-8 (printing those raises UnicodeEncodeError on a strict terminal).
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` with each unprintable character shown as its escape ("\\x1b", "\\n", "\\xe9")."""
+    return UNPRINTABLE.sub(_escape, text) if UNPRINTABLE.search(text) else text
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of a file name (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return match.group().encode("unicode_escape").decode("ascii")

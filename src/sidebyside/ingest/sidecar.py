@@ -18,6 +18,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from sidebyside.ingest.load import normalise
+
 KEYS = ("outlet", "title", "byline", "dateline", "date")
 
 
@@ -67,6 +69,6 @@ def _pick(table: dict, source: Path) -> dict[str, str | None]:
             value = table[key]
             if isinstance(value, bool) or not (isinstance(value, (str, int, float)) or hasattr(value, "isoformat")):
                 raise SidecarError(source, f"'{key}' should be text")
-            text = value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
+            text = value.isoformat() if hasattr(value, "isoformat") else " ".join(normalise(str(value)).split())
             picked[key] = text or None
     return picked

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from sidebyside.ingest.clean import QUOTES, clean
-from sidebyside.ingest.load import LoadError, display_path, find_files, read_source
+from sidebyside.ingest.load import LoadError, display_name, display_path, find_files, read_source
 from sidebyside.ingest.meta import detect
 from sidebyside.ingest.segment import split_sentences
 from sidebyside.ingest.sidecar import SidecarError, overrides_for
@@ -70,7 +70,7 @@ def detect_article(path: Path) -> Article:
     if not sentences:
         raise LoadError("no article text found")
     return Article(
-        id=path.name,
+        id=display_name(path),
         path=display_path(path),
         outlet=meta.outlet,
         title=meta.title,

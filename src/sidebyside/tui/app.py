@@ -17,7 +17,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from sidebyside.analysis.align import align
+from sidebyside.analysis.reuse import AlignmentCache, closest, overlap_rows
 from sidebyside.analysis.speakers import DEFAULT_SPEAKERS
 from sidebyside.analysis.story_quotes import StoryQuotes, story_quotes
 from sidebyside.ingest.story import iter_story
@@ -53,7 +53,10 @@ class SideBySideApp(App[None]):
         self.problems: list[Problem] = list(story.problems) if story else []
         self.paths = paths
         self.loading = paths is not None
-        self._alignments: dict[tuple[str, str], Alignment] = {}
+        self.cache = AlignmentCache()
+        #: Overlap matrix rows by article index, filled in by a worker (None: not yet).
+        self.matrix: list[tuple[float, ...] | None] = []
+        self.comparing = False
         self.speakers: list[str] = list(DEFAULT_SPEAKERS)
         self._quotes: StoryQuotes | None = None
         self._notified = 0
@@ -76,7 +79,7 @@ class SideBySideApp(App[None]):
             if name and name not in self.speakers:
                 self.speakers.append(name)
                 self._quotes = None
-                self.notify(f"Following {name}.", timeout=3)
+                self.notify(f"Following {name}.", timeout=3, markup=False)
                 then()
 
         self.push_screen(AddSpeaker(), added)
@@ -86,11 +89,8 @@ class SideBySideApp(App[None]):
             self.push_screen(QuoteSheetScreen())
 
     def alignment(self, a: Article, b: Article) -> Alignment:
-        """The alignment of A with B, computed once per session (screens ask often)."""
-        key = (a.path, b.path)
-        if key not in self._alignments:
-            self._alignments[key] = align(a, b)
-        return self._alignments[key]
+        """The alignment of A with B, computed once per session and shared with the matrix."""
+        return self.cache.get(a, b)
 
     def open_compare(self, left: Article, right: Article) -> None:
         """Push the Compare screen for two articles of the story."""
@@ -102,6 +102,8 @@ class SideBySideApp(App[None]):
         self._report(self.problems)
         if self.paths is not None:
             self.load(self.paths)
+        else:
+            self.compute_overlap()
 
     @work(thread=True, exclusive=True, group="load")
     def load(self, paths: list[str]) -> None:
@@ -142,6 +144,39 @@ class SideBySideApp(App[None]):
             screen.show_progress(None, None)
         if not self.articles:
             self.exit(return_code=2, message="sidebyside: nothing to open: no usable articles")
+            return
+        self.compute_overlap()
+
+    @work(thread=True, exclusive=True, group="overlap")
+    def compute_overlap(self) -> None:
+        """Every pair's share, row by row, into the matrix and the Closest column.
+
+        One worker thread (no process pool: forking a threaded app is not safe); rows land
+        in article order, and the shared cache keeps them for the Compare screen.
+        """
+        articles = tuple(self.articles)
+        self.call_from_thread(self._overlap_started, len(articles))
+        for row in overlap_rows(articles, self.cache, workers=1):
+            self.call_from_thread(self._overlap_row, row.index, row.shares, row.done, row.total)
+        self.call_from_thread(self._overlap_finished, articles)
+
+    def _overlap_started(self, count: int) -> None:
+        self.comparing = True
+        self.matrix[:] = [None] * count  # in place: the matrix view holds this list
+
+    def _overlap_row(self, index: int, shares: tuple[float, ...], done: int, total: int) -> None:
+        self.matrix[index] = shares
+        if (screen := self._articles_screen()) is not None:
+            screen.overlap_row()
+            if total:
+                screen.show_progress(done, total)
+
+    def _overlap_finished(self, articles: tuple[Article, ...]) -> None:
+        self.comparing = False
+        nearest = closest(articles, [list(r or ()) for r in self.matrix])
+        if (screen := self._articles_screen()) is not None:
+            screen.show_progress(None, None)
+            screen.show_closest(nearest)
 
     def _articles_screen(self) -> ArticlesScreen | None:
         return next((s for s in self.screen_stack if isinstance(s, ArticlesScreen)), None)
@@ -152,7 +187,7 @@ class SideBySideApp(App[None]):
         for problem in problems:
             shown += 1
             if shown <= MAX_NOTES:
-                self.notify(str(problem), title="Not opened", severity="warning", timeout=8)
+                self.notify(str(problem), title="Not opened", severity="warning", timeout=8, markup=False)
         if shown > MAX_NOTES and self._notified <= MAX_NOTES:
             self.notify("More files could not be opened; `sidebyside articles PATH` lists them all.",
                         title="Not opened", severity="warning", timeout=8)

@@ -17,16 +17,20 @@ def wrap(text: str, width: int) -> list[str]:
     current, used = "", 0
     for word in text.split():
         size = cell_len(word)
-        while size > width:  # a word longer than the line: cut it
+        if size > width:  # a word longer than the line: fill this line, then whole lines
             room = width - used - (1 if current else 0)
-            if room <= 0:
-                lines.append(current)
+            pieces = _pieces(word, width, room if room > 0 else width)
+            if room > 0 and current:
+                lines.append(f"{current} {pieces[0]}")
+            else:
+                if current:
+                    lines.append(current)
+                lines.append(pieces[0])
+            lines.extend(pieces[1:-1])
+            current, used = pieces[-1], cell_len(pieces[-1])
+            if len(pieces) == 1:
                 current, used = "", 0
-                continue
-            head, rest = _cut(word, room)
-            lines.append(f"{current} {head}" if current else head)
-            current, used = "", 0
-            word, size = rest, cell_len(rest)
+            continue
         if not current:
             current, used = word, size
         elif used + 1 + size <= width:
@@ -38,13 +42,18 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _cut(word: str, room: int) -> tuple[str, str]:
-    used = 0
+def _pieces(word: str, width: int, first: int) -> list[str]:
+    """Cut a long word in one pass: `first` cells, then `width` cells at a time."""
+    pieces: list[str] = []
+    start, used, limit = 0, 0, first
     for i, ch in enumerate(word):
-        used += cell_len(ch)
-        if used > room:
-            return word[: max(i, 1)], word[max(i, 1) :]
-    return word, ""
+        size = cell_len(ch)
+        if used + size > limit and i > start:
+            pieces.append(word[start:i])
+            start, used, limit = i, 0, width
+        used += size
+    pieces.append(word[start:])
+    return pieces
 
 
 Span = tuple[str, str]

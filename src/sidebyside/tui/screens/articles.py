@@ -10,12 +10,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
+from sidebyside.analysis.reuse import Closest
 from sidebyside.model import Article, Story
 from sidebyside.tui.screens.reader import ReaderScreen
+from sidebyside.tui.widgets.matrix_view import MatrixView
 
 MARK = "●"
 #: Below this width byline and dateline give their room to the headline.
-COMPACT_BELOW = 80
+COMPACT_BELOW = 110
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ COLUMNS = (
     Column("byline", "Byline", 14, wide_only=True),
     Column("dateline", "Dateline", 9, wide_only=True),
     Column("sentences", "Sents"),
+    Column("closest", "Closest", 18, compact_width=14),
 )
 
 
@@ -55,6 +58,8 @@ class ArticlesScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.marked: list[int] = []
+        self._closest: dict[int, str] = {}
+        self._compact: bool | None = None  # set by the first build
 
     @property
     def story(self) -> Story:
@@ -65,10 +70,18 @@ class ArticlesScreen(Screen):
         yield Static(id="summary")
         yield ProgressBar(id="loading", show_eta=False)
         yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield Static(Text("Overlap: share of each row's sentences that the column's article carries "
+                          "· Tab, then Enter compares", style="dim", no_wrap=True, overflow="ellipsis"),
+                     id="matrix-caption")
+        yield MatrixView(self.app.articles, self.app.matrix, id="matrix")  # type: ignore[attr-defined]
         yield Footer()
 
     def add_articles(self, articles: list[Article]) -> None:
         """Append rows for articles that finished loading (the table stays usable meanwhile)."""
+        for matrix in self.query(MatrixView):
+            matrix.update()
+        if self._compact is None:
+            return  # not built yet: the first build takes every article loaded so far
         table = self.query_one(DataTable)
         start = table.row_count
         for number, article in enumerate(articles, start + 1):
@@ -76,6 +89,24 @@ class ArticlesScreen(Screen):
         if start == 0:
             self._fit_headline()
         self._summarise()
+
+    def overlap_row(self) -> None:
+        for matrix in self.query(MatrixView):
+            matrix.update()
+
+    def show_closest(self, nearest: list[Closest]) -> None:
+        """Fill the Closest column once the matrix is complete."""
+        by_id = {a.id: a for a in self.story.articles}
+        table = self.query_one(DataTable)
+        for index, (article, near) in enumerate(zip(self.story.articles, nearest)):
+            text = f"{by_id[near.other].label} {near.share:.0%}" if near.other else "—"
+            self._closest[index] = text
+            if self._compact is not None and "closest" in [c.key for c in self._columns()]:
+                table.update_cell(article.path, "closest", Text(text, no_wrap=True, overflow="ellipsis"))
+
+    def on_matrix_view_open(self, event: MatrixView.Open) -> None:
+        articles = self.story.articles
+        self.app.open_compare(articles[event.row], articles[event.column])  # type: ignore[attr-defined]
 
     def show_progress(self, done: int | None, total: int | None) -> None:
         """Show how far loading has got; None hides the bar."""
@@ -88,7 +119,6 @@ class ArticlesScreen(Screen):
     def on_mount(self) -> None:
         self.title = "sidebyside"
         self.sub_title = "Articles"
-        self._compact: bool | None = None
         self._build()
         self._summarise()
         self.query_one(DataTable).focus()
@@ -130,6 +160,8 @@ class ArticlesScreen(Screen):
         text = f"{count} article{'s' * (count != 1)} · Enter reads · Space marks two · c compares"
         if self.app.loading:  # type: ignore[attr-defined]
             text = f"Loading… {count} article{'s' * (count != 1)} so far"
+        elif self.app.comparing:  # type: ignore[attr-defined]
+            text = f"{count} articles · comparing every pair for the matrix…"
         if self.marked:
             names = " and ".join(self.story.articles[i].label for i in self.marked)
             text = f"Marked: {names} · c compares"
@@ -146,6 +178,7 @@ class ArticlesScreen(Screen):
             "byline": article.byline or "—",
             "dateline": article.dateline or "—",
             "sentences": str(len(article.sentences)),
+            "closest": self._closest.get(index, "…"),
         }
         return tuple(Text(values[c.key], no_wrap=True, overflow="ellipsis") for c in self._columns())
 
@@ -154,6 +187,9 @@ class ArticlesScreen(Screen):
         return min(self.query_one(DataTable).cursor_row, len(self.story.articles) - 1)
 
     def action_open(self) -> None:
+        if isinstance(self.focused, MatrixView):
+            self.focused.action_open()
+            return
         if not self.story.articles:
             return
         if len(self.marked) == 2:

@@ -119,7 +119,7 @@ class CompareScreen(Screen):
                 view.focus()
                 return
         outlets = ", ".join(dict.fromkeys(a for a, _ in event.target.places))
-        self.notify(f"Neither open article carries this; it is in {outlets}.", timeout=4)
+        self.notify(f"Neither open article carries this; it is in {outlets}.", timeout=4, markup=False)
 
     # --- text around the view --------------------------------------------------------
 

@@ -1,0 +1,144 @@
+"""The overlap matrix: a colour-scaled grid of shares with a cell cursor (Line API).
+
+Row i, column j shows the share of article i's sentences that article j carries. Only the
+visible lines are drawn, so a story of hundreds of articles costs what the screen shows;
+rows not computed yet show a dot and fill in as the worker delivers them. Enter on a cell
+asks the screen to compare that pair.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.color import Color
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from sidebyside.model import Article
+
+CELL = 5  # " 100%" / "  47 "
+LABEL = 18
+
+
+class MatrixView(ScrollView, can_focus=True):
+    """Shares of every ordered pair; arrows move the cell cursor, Enter opens the pair."""
+
+    COMPONENT_CLASSES = {"matrix-view--header", "matrix-view--label", "matrix-view--cursor", "matrix-view--scale"}
+    BINDINGS = [
+        Binding("up,k", "move(0,-1)", "Up", show=False),
+        Binding("down,j", "move(0,1)", "Down", show=False),
+        Binding("left,h", "move(-1,0)", "Left", show=False),
+        Binding("right,l", "move(1,0)", "Right", show=False),
+        Binding("enter", "open", "Compare pair", tooltip="Compare the row article with the column article"),
+    ]
+
+    cursor: reactive[tuple[int, int]] = reactive((0, 1), always_update=True)
+
+    class Open(Message):
+        """Compare article `row` (left) with article `column` (right)."""
+
+        def __init__(self, row: int, column: int) -> None:
+            super().__init__()
+            self.row = row
+            self.column = column
+
+    def __init__(self, articles: list[Article], rows: list[tuple[float, ...] | None], **kwargs) -> None:
+        """`articles` and `rows` are the app's own lists, which grow as the story loads."""
+        super().__init__(**kwargs)
+        self.articles = articles
+        self.rows = rows
+        self.update()
+
+    @property
+    def labels(self) -> list[str]:
+        return [a.label for a in self.articles]
+
+    def update(self) -> None:
+        """Articles or rows changed: resize the grid and redraw."""
+        size = Size(LABEL + CELL * len(self.articles) + 1, len(self.articles) + 1)
+        if size != self.virtual_size:
+            self.virtual_size = size
+        self.refresh()
+
+    def _share_row(self, i: int) -> tuple[float, ...] | None:
+        return self.rows[i] if i < len(self.rows) else None
+
+    # --- cursor ------------------------------------------------------------------
+
+    def validate_cursor(self, value: tuple[int, int]) -> tuple[int, int]:
+        last = max(0, len(self.articles) - 1)
+        return max(0, min(value[0], last)), max(0, min(value[1], last))
+
+    def watch_cursor(self) -> None:
+        row, column = self.cursor
+        self.scroll_to_region(Region(LABEL + column * CELL, row + 1, CELL, 1), animate=False, force=True)
+        self.refresh()
+
+    def action_move(self, dx: int, dy: int) -> None:
+        row, column = self.cursor
+        self.cursor = (row + dy, column + dx)
+
+    def action_open(self) -> None:
+        row, column = self.cursor
+        if row != column:
+            self.post_message(self.Open(row, column))
+        else:
+            self.notify("That is the article against itself; pick another column.", timeout=3)
+
+    # --- drawing -----------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        line = y + scroll_y
+        base = self.rich_style
+        if line == 0:
+            header = self.get_component_rich_style("matrix-view--header")
+            segments = [Segment(" " * LABEL, header)]
+            segments += [Segment(f"{j + 1:>{CELL - 1}} ", header) for j in range(len(self.articles))]
+        elif line <= len(self.articles):
+            segments = self._row_segments(line - 1, base)
+        else:
+            return Strip.blank(width, base)
+        strip = Strip(segments)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _row_segments(self, i: int, base: Style) -> list[Segment]:
+        label_style = self.get_component_rich_style("matrix-view--label")
+        label = f"{i + 1:>3} {self.articles[i].label}"
+        if cell_len(label) > LABEL - 1:
+            label = label[: LABEL - 2] + "…"
+        segments = [Segment(label + " " * (LABEL - cell_len(label)), label_style)]
+        shares = self._share_row(i)
+        cursor_style = self.get_component_rich_style("matrix-view--cursor")
+        scale = self.get_component_rich_style("matrix-view--scale")
+        for j in range(len(self.articles)):
+            if shares is None:
+                text, style = "  ·  ", base
+            elif i == j:
+                text, style = "  —  ", base
+            else:
+                share = shares[j]
+                text = f"{round(share * 100):>3}% " if share else "   · "
+                style = _shade(base, scale, share)
+            if (i, j) == self.cursor:
+                style = style + cursor_style
+            segments.append(Segment(text, style))
+        return segments
+
+
+def _shade(base: Style, scale: Style, share: float) -> Style:
+    """Blend from the background to the scale colour by share, text readable on top."""
+    background = base.bgcolor or Color.parse("black")
+    target = scale.bgcolor or Color.parse("blue")
+    b = background.get_truecolor()
+    t = target.get_truecolor()
+    mix = 0.15 + 0.85 * share if share else 0.0
+    blended = Color.from_rgb(*(round(x + (y - x) * mix) for x, y in zip(b, t)))
+    light = sum(blended.get_truecolor()) / 3 > 140
+    return base + Style(bgcolor=blended, color="black" if light else "white", bold=share >= 0.5)
