@@ -70,3 +70,32 @@ def test_compare_with_quotes_sidebar(snap_compare):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_quote_sheet(snap_compare, size):
     assert snap_compare(seeds_app(), terminal_size=size, press=["w", "down", "down"])
+
+
+# --- tiny and huge terminals (every screen stays usable) --------------------------------
+
+TINY = (40, 12)
+
+
+def test_tiny_articles(snap_compare):
+    assert snap_compare(seeds_app(), terminal_size=TINY, run_before=settled)
+
+
+def test_tiny_reader(snap_compare):
+    assert snap_compare(seeds_app(), terminal_size=TINY, press=["down", "enter"])
+
+
+def test_tiny_compare(snap_compare):
+    assert snap_compare(seeds_app(), terminal_size=TINY, press=COMPARE_AFP_ASHARQ + ["n"])
+
+
+def test_tiny_compare_sidebar_takes_the_screen(snap_compare):
+    assert snap_compare(seeds_app(), terminal_size=TINY, press=COMPARE_AFP_ASHARQ + ["p"])
+
+
+def test_tiny_quote_sheet(snap_compare):
+    assert snap_compare(seeds_app(), terminal_size=TINY, press=["w"])
+
+
+def test_tiny_help(snap_compare):
+    assert snap_compare(seeds_app(), terminal_size=TINY, press=["question_mark"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import SEEDS
 
 from sidebyside.ingest.story import load_story
@@ -138,3 +139,28 @@ async def test_problem_paths_with_brackets_are_not_markup():
         note = next(n for n in app._notifications if "x[/red].txt" in n.message)
         assert note.message == "[red]x[/red].txt: empty file"
         assert note.markup is False
+
+
+@pytest.mark.parametrize("size", [(40, 12), (300, 80)], ids=["40x12", "300x80"])
+async def test_every_screen_is_usable_at_extreme_sizes(seeds_story, size):
+    from conftest import settled
+    from textual.widgets import DataTable
+
+    from sidebyside.tui.widgets.compare_view import CompareView
+    from sidebyside.tui.widgets.matrix_view import MatrixView
+
+    app = SideBySideApp(seeds_story)
+    async with app.run_test(size=size) as pilot:
+        await settled(pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.size.height >= 3 and table.size.width == size[0]
+        assert app.screen.query_one(MatrixView).display == (size[1] >= 20)
+        await pilot.press("down", "enter")
+        assert app.screen.query_one(ArticleView).size.height >= 5
+        await pilot.press("escape", "space", "down", "space", "c")
+        view = app.screen.query_one(CompareView)
+        assert view.size.height >= 5 and view.two_columns == (size[0] >= 70)
+        await pilot.press("escape", "w")
+        assert app.screen.query_one(DataTable).size.height >= 3
+        await pilot.press("escape", "question_mark")
+        assert isinstance(app.screen, HelpScreen)

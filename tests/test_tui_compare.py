@@ -146,3 +146,20 @@ async def test_a_thousand_rows_render_only_what_is_visible():
         await pilot.pause()
         assert view.cursor == len(view.rows) - 1
         assert len(view._cache) < 100  # rows are drawn on demand, not all at once
+
+
+async def test_resizing_mid_comparison_keeps_the_cursor_row_in_view(seeds_story):
+    app = SideBySideApp(seeds_story)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_compare(seeds_story.articles[3], seeds_story.articles[4])
+        await pilot.pause()
+        view = app.screen.query_one(CompareView)
+        await pilot.press("n", "n", "n", "n")
+        row = view.current
+        for size in ((40, 12), (300, 80), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert view.current == row
+            top, bottom = view._starts[view.cursor], view._starts[view.cursor + 1]
+            shown = range(round(view.scroll_offset.y), round(view.scroll_offset.y) + view.size.height)
+            assert top in shown or (bottom - 1) in shown or (top < shown.start and bottom > shown.stop)

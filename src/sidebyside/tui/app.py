@@ -11,22 +11,23 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from sidebyside.analysis.reuse import AlignmentCache, closest, overlap_rows
-from sidebyside.analysis.speakers import DEFAULT_SPEAKERS
-from sidebyside.analysis.story_quotes import StoryQuotes, story_quotes
-from sidebyside.ingest.story import iter_story
 from sidebyside.model import Alignment, Article, Problem, Story
-from sidebyside.tui.screens.add_speaker import AddSpeaker
 from sidebyside.tui.screens.articles import ArticlesScreen
-from sidebyside.tui.screens.compare import CompareScreen
 from sidebyside.tui.screens.help import HelpScreen
-from sidebyside.tui.screens.quote_sheet import QuoteSheetScreen
+
+if TYPE_CHECKING:
+    from sidebyside.analysis.reuse import AlignmentCache
+    from sidebyside.analysis.story_quotes import StoryQuotes
+
+# The analysis modules (and the screens built on them) are imported where first needed,
+# mostly inside the worker threads, so the first screen is drawn without waiting for them.
 
 
 #: Articles handed to the table at a time while a folder loads.
@@ -53,11 +54,11 @@ class SideBySideApp(App[None]):
         self.problems: list[Problem] = list(story.problems) if story else []
         self.paths = paths
         self.loading = paths is not None
-        self.cache = AlignmentCache()
+        self._cache: AlignmentCache | None = None
         #: Overlap matrix rows by article index, filled in by a worker (None: not yet).
         self.matrix: list[tuple[float, ...] | None] = []
         self.comparing = False
-        self.speakers: list[str] = list(DEFAULT_SPEAKERS)
+        self.speakers: list[str] = []  # filled with the default watchlist on first use
         self._quotes: StoryQuotes | None = None
         self._notified = 0
 
@@ -66,14 +67,33 @@ class SideBySideApp(App[None]):
         """The articles loaded so far (all of them once `loading` is False)."""
         return Story(articles=tuple(self.articles), problems=tuple(self.problems))
 
+    @property
+    def cache(self) -> AlignmentCache:
+        """Alignments and shares of this session, shared by the matrix and Compare."""
+        if self._cache is None:
+            from sidebyside.analysis.reuse import AlignmentCache
+
+            self._cache = AlignmentCache()
+        return self._cache
+
     def quotes(self) -> StoryQuotes:
         """Quotes and figures of the whole story for the current watchlist (computed once)."""
+        from sidebyside.analysis.story_quotes import story_quotes
+
+        if not self.speakers:
+            from sidebyside.analysis.speakers import DEFAULT_SPEAKERS
+
+            self.speakers = list(DEFAULT_SPEAKERS)
         if self._quotes is None or len(self._quotes.results) != len(self.articles):
             self._quotes = story_quotes(self.story.articles, self.speakers)
         return self._quotes
 
     def ask_speaker(self, then: Callable[[], None]) -> None:
         """Ask for a name to follow; on an answer, extend the watchlist and call `then`."""
+
+        from sidebyside.tui.screens.add_speaker import AddSpeaker
+
+        self.quotes()  # the watchlist starts from the defaults
 
         def added(name: str | None) -> None:
             if name and name not in self.speakers:
@@ -85,6 +105,8 @@ class SideBySideApp(App[None]):
         self.push_screen(AddSpeaker(), added)
 
     def action_quote_sheet(self) -> None:
+        from sidebyside.tui.screens.quote_sheet import QuoteSheetScreen
+
         if not isinstance(self.screen, QuoteSheetScreen):
             self.push_screen(QuoteSheetScreen())
 
@@ -94,6 +116,8 @@ class SideBySideApp(App[None]):
 
     def open_compare(self, left: Article, right: Article) -> None:
         """Push the Compare screen for two articles of the story."""
+        from sidebyside.tui.screens.compare import CompareScreen
+
         articles = self.story.articles
         self.push_screen(CompareScreen(articles, articles.index(left), articles.index(right)))
 
@@ -108,6 +132,8 @@ class SideBySideApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def load(self, paths: list[str]) -> None:
         """Read the story off the UI thread, handing it over in small batches."""
+        from sidebyside.ingest.story import iter_story
+
         batch: list[Article | Problem] = []
         last = time.monotonic()
         counted = [0, 1]
@@ -154,6 +180,8 @@ class SideBySideApp(App[None]):
         One worker thread (no process pool: forking a threaded app is not safe); rows land
         in article order, and the shared cache keeps them for the Compare screen.
         """
+        from sidebyside.analysis.reuse import overlap_rows
+
         articles = tuple(self.articles)
         self.call_from_thread(self._overlap_started, len(articles))
         for row in overlap_rows(articles, self.cache, workers=1):
@@ -172,6 +200,8 @@ class SideBySideApp(App[None]):
                 screen.show_progress(done, total)
 
     def _overlap_finished(self, articles: tuple[Article, ...]) -> None:
+        from sidebyside.analysis.reuse import closest
+
         self.comparing = False
         nearest = closest(articles, [list(r or ()) for r in self.matrix])
         if (screen := self._articles_screen()) is not None:

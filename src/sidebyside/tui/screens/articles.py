@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,14 +11,18 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
-from sidebyside.analysis.reuse import Closest
 from sidebyside.model import Article, Story
 from sidebyside.tui.screens.reader import ReaderScreen
 from sidebyside.tui.widgets.matrix_view import MatrixView
 
+if TYPE_CHECKING:
+    from sidebyside.analysis.reuse import Closest
+
 MARK = "●"
 #: Below this width byline and dateline give their room to the headline.
 COMPACT_BELOW = 110
+#: Below this height the overlap matrix is hidden (the table needs the rows).
+TINY_BELOW = 20
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,10 @@ class ArticlesScreen(Screen):
         self.query_one(DataTable).focus()
 
     def on_resize(self) -> None:
+        tiny = self.size.height < TINY_BELOW
+        self.set_class(tiny, "tiny")  # the matrix gives its room to the table
+        if tiny and isinstance(self.focused, MatrixView):
+            self.query_one(DataTable).focus()
         if self._compact != (self.size.width < COMPACT_BELOW):
             self._build()
         self._fit_headline()

@@ -12,6 +12,8 @@ from sidebyside.analysis.story_quotes import FigureGroup, QuoteGroup, StoryQuote
 from sidebyside.model import Article
 
 DOT = "●"
+#: Below this height the detail panel is hidden (Enter still reads the entry's sentence).
+TINY_BELOW = 20
 #: Outlet columns carry names this wide when they all fit, else numbers (with a legend).
 OUTLET_WIDTH = 8
 
@@ -35,6 +37,7 @@ class QuoteSheetScreen(Screen):
         yield Footer()
 
     def on_resize(self) -> None:
+        self.set_class(self.size.height < TINY_BELOW, "tiny")  # the detail gives its room to the table
         if self.is_mounted and self.query(DataTable):
             row = self.query_one(DataTable).cursor_row
             self.fill()
@@ -78,9 +81,10 @@ class QuoteSheetScreen(Screen):
             if flag:
                 label.stylize("bold red", 0, 1)
             self._row(value, "figure", label, marks)
-        summary = Text(f"{len(story.groups)} quotes, {len(story.figures)} figures, "
+        summary = Text(no_wrap=self.size.height < TINY_BELOW, overflow="ellipsis")
+        summary.append(f"{len(story.groups)} quotes, {len(story.figures)} figures, "
                        f"{len(story.conflicts)} conflicts · watching {', '.join(story.speakers)}")
-        if not named:
+        if not named and self.size.height >= TINY_BELOW:
             summary.append("\n" + " · ".join(f"{n} {a.label}" for n, a in enumerate(self.articles, 1)), style="dim")
         self.query_one("#sheet-summary", Static).update(summary)
         self._detail()
