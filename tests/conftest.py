@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sidebyside.ingest.story import load_story
-from sidebyside.model import Story
+from sidebyside.model import Article, Story
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -26,3 +26,14 @@ async def settled(pilot) -> None:
             break
         await pilot.pause(0.02)
     await pilot.pause()
+
+
+def make_article(*paragraphs: str | list[str]) -> Article:
+    """An article from paragraphs; a paragraph is a sentence or a list of sentences."""
+    sentences: list[str] = []
+    owners: list[int] = []
+    for number, paragraph in enumerate(paragraphs):
+        for sentence in [paragraph] if isinstance(paragraph, str) else paragraph:
+            sentences.append(sentence)
+            owners.append(number)
+    return Article("t.txt", "t.txt", "Test", None, None, None, None, tuple(sentences), tuple(owners))

@@ -7,20 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sidebyside.analysis.figures import candidates, extract_figures, measure_of, number_of
+from conftest import make_article
+
 from sidebyside.analysis.speakers import Watchlist
 from sidebyside.model import Article, Figure
 
 LIBYA = Watchlist.of(None)
 
 
-def article(*paragraphs: str | list[str]) -> Article:
-    sentences: list[str] = []
-    owners: list[int] = []
-    for number, paragraph in enumerate(paragraphs):
-        for sentence in [paragraph] if isinstance(paragraph, str) else paragraph:
-            sentences.append(sentence)
-            owners.append(number)
-    return Article("t.txt", "t.txt", "Test", None, None, None, None, tuple(sentences), tuple(owners))
+article = make_article
 
 
 def figures(*paragraphs: str | list[str]) -> list[Figure]:

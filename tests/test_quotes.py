@@ -6,21 +6,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sidebyside.analysis.quotes import analyse, extract_quotes, find_spans
+from conftest import make_article
+
 from sidebyside.analysis.speakers import Watchlist
 from sidebyside.model import Article, Quote
 
 LIBYA = Watchlist.of(None)
 
 
-def article(*paragraphs: str | list[str]) -> Article:
-    """An article from paragraphs; a paragraph is a sentence or a list of sentences."""
-    sentences: list[str] = []
-    owners: list[int] = []
-    for number, paragraph in enumerate(paragraphs):
-        for sentence in [paragraph] if isinstance(paragraph, str) else paragraph:
-            sentences.append(sentence)
-            owners.append(number)
-    return Article("t.txt", "t.txt", "Test", None, None, None, None, tuple(sentences), tuple(owners))
+article = make_article
 
 
 def quotes(*paragraphs: str | list[str], speakers: Watchlist | list[str] = LIBYA) -> list[Quote]:
