@@ -57,7 +57,10 @@ def normalise(text: str) -> str:
         text = _FOLDABLE.sub(lambda m: _FOLD[m.group(0)], text)
     text = " ".join(text.split())
     if " -" in text or "- " in text:
-        text = _LOPSIDED_DASH.sub(" - ", text)
+        # "word -word" and "word- word" both mean a spaced dash; repeat until stable so
+        # runs such as "0-- 0" settle too (normalising twice must change nothing).
+        while (spaced := _LOPSIDED_DASH.sub(" - ", text)) != text:
+            text = spaced
     return text.casefold()
 
 

@@ -23,7 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     parser.add_argument("--format", choices=("markdown", "html"), default=None,
                         help="default: from the file name (.html/.htm -> html, else markdown)")
-    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write the report")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE",
+                        help="where to write the report ('-' for standard output)")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
     parser.add_argument("--speaker", action="append", metavar="NAME",
                         help="a person to follow (repeatable; replaces the default watchlist)")
@@ -32,16 +33,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    to_stdout = args.output == "-"
     target = Path(args.output)
-    if target.exists() and not args.force:
-        return fail(f"{target}: exists; add --force to replace it")
-    if target.is_dir():
-        return fail(f"{target}: is a folder")
-    if not target.parent.is_dir():
-        return fail(f"{target.parent}: no such folder")
+    if not to_stdout:
+        if target.is_dir():
+            return fail(f"{target}: is a folder")
+        if target.exists() and not args.force:
+            return fail(f"{target}: exists; add --force to replace it")
+        if not target.parent.is_dir():
+            return fail(f"{target.parent}: no such folder")
     story = load(args.paths)
     if not story.articles:
         return fail("no usable articles")
+    if not to_stdout and _is_an_input(target, story):
+        return fail(f"{target}: is one of the articles or their sidecars; the report never replaces them")
     if args.speaker is not None and not any(s.strip() for s in args.speaker):
         return fail("--speaker needs a name")
 
@@ -51,12 +56,29 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or ("html" if target.suffix.lower() in (".html", ".htm") else "markdown")
     title = args.title or f"Story report: {story.articles[0].title or story.articles[0].id}"
     text = report_html(data, title) if fmt == "html" else report_markdown(data, title)
+    if to_stdout:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return EXIT_BAD_INPUT if story.problems else EXIT_OK
     try:
         write_atomically(target, text)
     except OSError as err:
         return fail(f"{target}: cannot write ({err.strerror or err})")
-    print(f"sidebyside: wrote {target} ({fmt}, {len(story.articles)} articles)", file=sys.stderr)
+    print(f"sidebyside: wrote {target} ({fmt}, {len(story.articles)} article{'s' * (len(story.articles) != 1)})", file=sys.stderr)
     return EXIT_BAD_INPUT if story.problems else EXIT_OK
+
+
+def _is_an_input(target: Path, story) -> bool:
+    """True when `target` is an article the story was read from, or a sidecar beside one."""
+    resolved = target.resolve()
+    for article in story.articles:
+        source = Path(article.path).resolve()
+        if resolved == source:
+            return True
+        if resolved.parent == source.parent and (
+            resolved.name == "story.toml" or resolved.name.endswith(".meta.toml")
+        ):
+            return True
+    return False
 
 
 def write_atomically(target: Path, text: str) -> None:

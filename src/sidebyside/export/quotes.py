@@ -107,7 +107,7 @@ def quotes_table(results: Sequence[ArticleQuotes], speakers: Speakers = None, wi
     story = summarise(results, speakers)
     parts = []
     rows = [[g.speaker, g.kind, ", ".join(g.outlets), _one_line(g.text)] for g in story.groups]
-    parts.append(render(["speaker", "kind", "outlets", "quote"], rows, width, flexible=3) if rows else "No quotes found.")
+    parts.append(render(["speaker", "kind", "outlets", "quote"], rows, width, flexible=3, min_share=0.4) if rows else "No quotes found.")
     figure_rows = [
         [r.article.label, f.value, f.qualifier or "", f.what or "", f.attributed_to or "—"]
         for r in results
@@ -179,7 +179,7 @@ def md(text: str | None) -> str:
 def quotes_markdown(results: Sequence[ArticleQuotes], speakers: Speakers = None) -> str:
     """Notes a journalist can paste: per speaker, quotes with outlets; figures; conflicts."""
     story = summarise(results, speakers)
-    lines = ["# Who said what", "", f"{len(results)} articles: " + ", ".join(md(r.article.label) for r in results), ""]
+    lines = ["# Who said what", "", f"{len(results)} article{'s' * (len(results) != 1)}: " + ", ".join(md(r.article.label) for r in results), ""]
     for name in story.speakers:
         lines += [f"## {md(name)}", ""]
         lines += _group_lines(story.groups_for(name)) or ["_No quotes found._"]

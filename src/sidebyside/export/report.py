@@ -86,7 +86,7 @@ def _md_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str
 def report_markdown(data: ReportData, title: str = "Story report") -> str:
     """The report as GitHub-flavoured Markdown (tables, lists, escaped article text)."""
     arts = data.articles
-    out = [f"# {md(title)}", "", f"{len(arts)} articles.", "", "## Articles", ""]
+    out = [f"# {md(title)}", "", f"{len(arts)} article{'s' * (len(arts) != 1)}.", "", "## Articles", ""]
     rows = []
     for i, a in enumerate(arts):
         near = closest(data, i)
@@ -170,7 +170,7 @@ def report_html(data: ReportData, title: str = "Story report") -> str:
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
-        f"<h1>{_e(title)}</h1><p class='muted'>{len(arts)} articles</p>",
+        f"<h1>{_e(title)}</h1><p class='muted'>{len(arts)} article{'s' * (len(arts) != 1)}</p>",
         "<h2 id='articles'>Articles</h2><table><tr><th>#</th><th>Outlet</th><th>Headline</th><th>Byline</th>"
         "<th>Dateline</th><th>Sentences</th><th>Closest</th></tr>",
     ]

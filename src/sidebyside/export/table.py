@@ -26,10 +26,23 @@ def fit(text: str, width: int) -> str:
     return "".join(out) + "…" + " " * (width - used - 1)
 
 
-def render(headers: list[str], rows: list[list[str]], total_width: int, flexible: int) -> str:
-    """Columns sized to their content; column `flexible` takes what width is left."""
+def render(headers: list[str], rows: list[list[str]], total_width: int, flexible: int, min_share: float = 0.0) -> str:
+    """Columns sized to their content; column `flexible` takes what width is left.
+
+    With `min_share`, the flexible column keeps at least that share of `total_width` (if its
+    content needs it) and the widest other columns are cut, with an ellipsis, to make room.
+    """
     widths = [max([cell_width(h)] + [cell_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    fixed = sum(w for i, w in enumerate(widths) if i != flexible) + 2 * (len(headers) - 1)
+    wanted = min(widths[flexible], max(10, int(total_width * min_share)))
+    while True:
+        fixed = sum(w for i, w in enumerate(widths) if i != flexible) + 2 * (len(headers) - 1)
+        if fixed + wanted <= total_width:
+            break
+        others = [i for i in range(len(widths)) if i != flexible and widths[i] > max(cell_width(headers[i]), 8)]
+        if not others:
+            break
+        widest = max(others, key=lambda i: widths[i])
+        widths[widest] -= 1
     widths[flexible] = max(10, min(widths[flexible], total_width - fixed))
     lines = ["  ".join(fit(h, w) for h, w in zip(headers, widths)).rstrip()]
     lines.append("  ".join("─" * w for w in widths))

@@ -104,7 +104,7 @@ class ArticlesScreen(Screen):
         by_id = {a.id: a for a in self.story.articles}
         table = self.query_one(DataTable)
         for index, (article, near) in enumerate(zip(self.story.articles, nearest)):
-            text = f"{by_id[near.other].label} {near.share:.0%}" if near.other else "—"
+            text = f"{near.share:.0%} {by_id[near.other].label}" if near.other else "—"
             self._closest[index] = text
             if self._compact is not None and "closest" in [c.key for c in self._columns()]:
                 table.update_cell(article.path, "closest", Text(text, no_wrap=True, overflow="ellipsis"))

@@ -14,6 +14,7 @@ NAVIGATION = [
     ("↑ ↓ j k", "Move the cursor / scroll"),
     ("PgUp PgDn", "Page up / down"),
     ("Home End", "First / last row"),
+    ("Tab", "Next pane (Articles: the overlap matrix; Compare: the sidebar)"),
 ]
 
 

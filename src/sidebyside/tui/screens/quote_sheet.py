@@ -76,14 +76,17 @@ class QuoteSheetScreen(Screen):
             ids = {c.article_id for c in value.claims}
             marks = [DOT if a.id in ids else "" for a in self.articles]
             flag = "⚠ " if (value.measure, value.number) in conflicted else ""
-            sources = ", ".join(s or "no source" for s in value.sources)
-            label = Text(f"{flag}{value.shown_number} {value.measure} (per {sources})", no_wrap=True, overflow="ellipsis")
+            given = [s for s in value.sources if s]
+            sources = "; ".join(filter(None, [given and "per " + ", ".join(given),
+                                              None in value.sources and ("also unsourced" if given else "unsourced")]))
+            label = Text(f"{flag}{value.shown_number} {value.measure} ({sources})", no_wrap=True, overflow="ellipsis")
             if flag:
                 label.stylize("bold red", 0, 1)
             self._row(value, "figure", label, marks)
         summary = Text(no_wrap=self.size.height < TINY_BELOW, overflow="ellipsis")
-        summary.append(f"{len(story.groups)} quotes, {len(story.figures)} figures, "
-                       f"{len(story.conflicts)} conflicts · watching {', '.join(story.speakers)}")
+        q, f, c = len(story.groups), len(story.figures), len(story.conflicts)
+        summary.append(f"{q} quote{'s' * (q != 1)}, {f} figure{'s' * (f != 1)}, "
+                       f"{c} conflict{'s' * (c != 1)} · watching {', '.join(story.speakers)}")
         if not named and self.size.height >= TINY_BELOW:
             summary.append("\n" + " · ".join(f"{n} {a.label}" for n, a in enumerate(self.articles, 1)), style="dim")
         self.query_one("#sheet-summary", Static).update(summary)

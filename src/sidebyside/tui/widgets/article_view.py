@@ -46,7 +46,7 @@ class ArticleView(ScrollView, can_focus=True):
         for row in wrap(a.title or a.id, width):
             lines.append([(row, "article-view--title")])
         facts = [a.outlet or "outlet unknown", a.byline and f"by {a.byline}", a.dateline, a.date,
-                 f"{len(a.sentences)} sentences"]
+                 f"{len(a.sentences)} sentence{'s' * (len(a.sentences) != 1)}"]
         for row in wrap(" · ".join(f for f in facts if f), width):
             lines.append([(row, "article-view--meta")])
         gutter = len(str(len(a.sentences))) + 2
