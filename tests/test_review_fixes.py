@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import shutil
 
 from conftest import ROOT, SEEDS
@@ -79,7 +81,8 @@ async def test_quote_sheet_summary_counts_in_good_english():
         await pilot.pause()
         assert isinstance(app.screen, QuoteSheetScreen)
         summary = str(app.screen.query_one("#sheet-summary").render())
-        assert "1 figures" not in summary and "1 figure," in summary
+        for count, noun in re.findall(r"\b(\d+) (quotes?|figures?|conflicts?)\b", summary):
+            assert noun.endswith("s") == (count != "1"), summary
 
 
 async def test_quote_sheet_does_not_say_per_no_source(seeds_story):

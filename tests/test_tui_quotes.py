@@ -81,7 +81,10 @@ async def test_quote_sheet_rows_detail_and_reading(seeds_story):
         await pilot.press("w")
         sheet = app.screen
         story = app.quotes()
-        assert len(sheet.entries) == len(story.groups) + len(story.figures)
+        assert len(sheet.entries) == len(story.groups) + len(story.figures) + len(story.other_figures)
+        # every figure of every article is on the sheet, grouped or not
+        listed = sum(len(e.claims) for e in sheet.entries if hasattr(e, "claims")) + len(story.other_figures)
+        assert listed == sum(len(r.figures) for r in story.results)
         first = story.groups[0]
         detail = str(sheet.query_one("#sheet-detail").render())
         assert first.speaker in detail and first.carriers[0].outlet in detail

@@ -295,6 +295,17 @@ class StoryQuotes:
     def groups_for(self, speaker: str) -> tuple[QuoteGroup, ...]:
         return tuple(g for g in self.groups if g.speaker == speaker)
 
+    @property
+    def other_figures(self) -> tuple[FigureClaim, ...]:
+        """Counts that fit no measure ("40,000 workers") or have no exact number ("tens of
+        thousands"): not grouped or compared, but a quote sheet still lists every figure."""
+        return tuple(
+            _claim(r.article, f)
+            for r in self.results
+            for f in r.figures
+            if f.number is None or measure_of(f.what) is None
+        )
+
     def in_article(self, article_id: str) -> tuple[QuoteGroup, ...]:
         """Groups the article carries, for highlighting the two open articles."""
         return tuple(g for g in self.groups if article_id in g.article_ids)

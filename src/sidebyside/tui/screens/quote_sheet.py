@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from sidebyside.analysis.story_quotes import FigureGroup, QuoteGroup, StoryQuotes
+from sidebyside.analysis.story_quotes import FigureClaim, FigureGroup, QuoteGroup, StoryQuotes
 from sidebyside.model import Article
 
 DOT = "●"
@@ -56,7 +56,7 @@ class QuoteSheetScreen(Screen):
     def fill(self) -> None:
         """(Re)build the table from the app's current watchlist."""
         story: StoryQuotes = self.app.quotes()  # type: ignore[attr-defined]
-        self.entries: list[QuoteGroup | FigureGroup] = []
+        self.entries: list[QuoteGroup | FigureGroup | FigureClaim] = []
         table = self.query_one(DataTable)
         table.clear(columns=True)
         table.add_column("Speaker", key="speaker", width=16)
@@ -83,8 +83,14 @@ class QuoteSheetScreen(Screen):
             if flag:
                 label.stylize("bold red", 0, 1)
             self._row(value, "figure", label, marks)
+        for claim in story.other_figures:
+            marks = [DOT if a.id == claim.article_id else "" for a in self.articles]
+            what = f" {claim.what}" if claim.what else ""
+            label = Text(f"{claim.qualifier + ' ' if claim.qualifier else ''}{claim.value}{what} "
+                         f"({'per ' + claim.source if claim.source else 'unsourced'})", no_wrap=True, overflow="ellipsis")
+            self._row(claim, "figure", label, marks)
         summary = Text(no_wrap=self.size.height < TINY_BELOW, overflow="ellipsis")
-        q, f, c = len(story.groups), len(story.figures), len(story.conflicts)
+        q, f, c = len(story.groups), len(story.figures) + len(story.other_figures), len(story.conflicts)
         summary.append(f"{q} quote{'s' * (q != 1)}, {f} figure{'s' * (f != 1)}, "
                        f"{c} conflict{'s' * (c != 1)} · watching {', '.join(story.speakers)}")
         if not named and self.size.height >= TINY_BELOW:
@@ -92,7 +98,7 @@ class QuoteSheetScreen(Screen):
         self.query_one("#sheet-summary", Static).update(summary)
         self._detail()
 
-    def _row(self, entry: QuoteGroup | FigureGroup, speaker: str, text: Text, marks: list[str]) -> None:
+    def _row(self, entry: QuoteGroup | FigureGroup | FigureClaim, speaker: str, text: Text, marks: list[str]) -> None:
         self.entries.append(entry)
         cells = [Text(speaker, no_wrap=True, overflow="ellipsis"), text]
         cells += [Text(m, justify="center", style="bold") for m in marks]
@@ -101,7 +107,7 @@ class QuoteSheetScreen(Screen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._detail()
 
-    def _current(self) -> QuoteGroup | FigureGroup | None:
+    def _current(self) -> QuoteGroup | FigureGroup | FigureClaim | None:
         table = self.query_one(DataTable)
         if not self.entries:
             return None
@@ -121,10 +127,13 @@ class QuoteSheetScreen(Screen):
                 detail.append(f" ({c.cue})" if c.cue else "", style="dim")
                 detail.append(f": {c.text}")
         else:
-            detail.append(f"{entry.shown_number} {entry.measure}", style="bold")
-            for c in entry.claims:
+            claims = (entry,) if isinstance(entry, FigureClaim) else entry.claims
+            heading = f"{entry.value} {entry.what or ''}" if isinstance(entry, FigureClaim) else \
+                f"{entry.shown_number} {entry.measure}"
+            detail.append(heading.strip(), style="bold")
+            for c in claims:
                 detail.append(f"\n{c.outlet}, sentence {c.sentence + 1}: ", style="bold")
-                detail.append(f"{c.qualifier + ' ' if c.qualifier else ''}{c.value} {c.what or ''}")
+                detail.append(f"{c.qualifier + ' ' if c.qualifier else ''}{c.value} {c.what or ''}".rstrip())
                 detail.append(f" (per {c.source})" if c.source else " (no source given)", style="dim")
         self.query_one("#sheet-detail", Static).update(detail)
 
@@ -138,7 +147,10 @@ class QuoteSheetScreen(Screen):
         entry = self._current()
         if entry is None:
             return
-        first = entry.carriers[0] if isinstance(entry, QuoteGroup) else entry.claims[0]
+        if isinstance(entry, QuoteGroup):
+            first = entry.carriers[0]
+        else:
+            first = entry if isinstance(entry, FigureClaim) else entry.claims[0]
         article = next((a for a in self.articles if a.id == first.article_id), None)
         if article is not None:
             self.app.push_screen(ReaderScreen(article, sentence=first.sentence))
