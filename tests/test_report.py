@@ -121,3 +121,8 @@ def test_report_file_gets_ordinary_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_report_closest_names_the_reprint_and_the_wire(data):
+    assert data.nearest[1] == (0, 1.0)  # SMA News: all of it is Reuters
+    assert data.nearest[4][0] == 3  # Asharq Al-Awsat: closest is AFP

@@ -26,11 +26,12 @@ class ReportData:
     reuse_lines: tuple[str, ...]
     quotes: StoryQuotes
     unique: tuple[tuple[int, ...], ...]  # per article: indexes of sentences no other article carries
+    nearest: tuple[tuple[int, float] | None, ...] = ()  # per article: closest other (index, share)
 
 
 def build_report(articles: Sequence[Article], speakers: Sequence[str] | None = None) -> ReportData:
     """Run the analysis a report needs, once: matrix, reuse lines, quotes, unique sentences."""
-    from sidebyside.analysis.reuse import AlignmentCache, overlap_matrix, reuse_lines
+    from sidebyside.analysis.reuse import AlignmentCache, closest, overlap_matrix, reuse_lines
     from sidebyside.analysis.story_quotes import story_quotes
 
     articles = tuple(articles)
@@ -49,16 +50,17 @@ def build_report(articles: Sequence[Article], speakers: Sequence[str] | None = N
         reuse_lines=tuple(reuse_lines(articles, matrix)),
         quotes=story_quotes(articles, speakers),
         unique=tuple(unique),
+        nearest=tuple(
+            (next(k for k, a in enumerate(articles) if a.id == c.other and k != i), c.share) if c.other else None
+            for i, c in enumerate(closest(articles, matrix))
+        ),
     )
 
 
 def closest(data: ReportData, i: int) -> tuple[int, float] | None:
-    """The other article carrying most of article i, and that share."""
-    others = [(share, j) for j, share in enumerate(data.matrix[i]) if j != i]
-    if not others:
-        return None
-    share, j = max(others)
-    return j, share
+    """The other article carrying most of article i, and that share (as the Articles screen
+    picks it: `analysis.reuse.closest`)."""
+    return data.nearest[i] if i < len(data.nearest) else None
 
 
 
