@@ -9,7 +9,7 @@ from doing each piece of work once.
 * `AlignmentCache` prepares each article once (normalised sentences, word sets, its own
   inverted index), aligns each ordered pair at most once per session, and remembers
   every share the matrix computes; the Compare screen and the matrix share one.
-* The matrix (`overlap_rows`, `overlap_cells`, `overlap_matrix`; one row on demand:
+* The matrix (`overlap_rows`, `overlap_matrix`; one row on demand:
   `overlap_row`) counts paired sentences with `align.carried_both`: `align`'s own stages
   1 and 2 for both directions of a pair, without laying out rows, weighing each word and
   scoring each sentence pair once. Articles with the same normalised text are computed
@@ -210,18 +210,6 @@ def overlap_rows(
                 with cache._lock:
                     stored.rows[i] = row
             yield OverlapRow(i, tuple(row), done, total)
-
-
-def overlap_cells(
-    articles: Sequence[Article],
-    cache: AlignmentCache | None = None,
-    *,
-    workers: int | None = 1,
-) -> Iterator[tuple[int, int, float]]:
-    """Every cell (i, j, share of i's sentences that j carries), a row at a time."""
-    for row in overlap_rows(articles, cache, workers=workers):
-        for j, share in enumerate(row.shares):
-            yield row.index, j, share
 
 
 def overlap_matrix(

@@ -306,9 +306,6 @@ class StoryQuotes:
             if f.number is None or measure_of(f.what) is None
         )
 
-    def in_article(self, article_id: str) -> tuple[QuoteGroup, ...]:
-        """Groups the article carries, for highlighting the two open articles."""
-        return tuple(g for g in self.groups if article_id in g.article_ids)
 
 
 def summarise(results: Sequence[ArticleQuotes], speakers: Watchlist | Iterable[str] | None = None) -> StoryQuotes:
