@@ -105,7 +105,8 @@ def main() -> None:
         total = run["load"] + run["quotes"]
         print(
             f"{run['articles']:>8} {run['sentences']:>9} {run['quote_count']:>6} {run['figure_count']:>7} | "
-            f"{run['load']:>6.2f} {run['quotes']:>8.2f} {total:>7.2f} {1000 * total / max(1, run['articles']):>10.2f} | "
+            f"{run['load']:>6.2f} {run['quotes']:>8.2f} {total:>7.2f} "
+            f"{1000 * total / max(1, run['articles']):>10.2f} | "
             f"{traced['traced']:>9.1f} {run['rss']:>7.1f}",
             flush=True,
         )

@@ -20,10 +20,10 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 TUI = """
 import asyncio
-from sidebyside.tui.app import SideBySideApp
+from sidebyside.tui.app import make_app
 from textual.widgets import DataTable
 async def main():
-    app = SideBySideApp(paths=[{seeds!r}])
+    app = make_app(paths=[{seeds!r}])
     async with app.run_test(size=(120, 40)) as pilot:
         while not app.screen.query(DataTable) or app.screen.query_one(DataTable).row_count < {rows}:
             await pilot.pause(0.005)
@@ -67,10 +67,15 @@ def main() -> None:
     py = sys.executable
     rows = [
         ("sidebyside --version", [py, "-m", "sidebyside", "--version"]),
-        ("sidebyside articles seeds --format json", [py, "-m", "sidebyside", "articles", str(SEEDS), "--format", "json"]),
+        (
+            "sidebyside articles seeds --format json",
+            [py, "-m", "sidebyside", "articles", str(SEEDS), "--format", "json"],
+        ),
         ("sidebyside quotes seeds --format json", [py, "-m", "sidebyside", "quotes", str(SEEDS), "--format", "json"]),
-        ("sidebyside compare 003 004 --format json",
-         [py, "-m", "sidebyside", "compare", *sorted(str(p) for p in SEEDS.iterdir())[3:5], "--format", "json"]),
+        (
+            "sidebyside compare 003 004 --format json",
+            [py, "-m", "sidebyside", "compare", *sorted(str(p) for p in SEEDS.iterdir())[3:5], "--format", "json"],
+        ),
         ("bare Textual app, first screen", [py, "-c", BARE]),
         ("sidebyside TUI, first screen drawn", [py, "-c", TUI.format(seeds=str(SEEDS), rows=0)]),
         ("sidebyside TUI, all five seed rows shown", [py, "-c", TUI.format(seeds=str(SEEDS), rows=5)]),

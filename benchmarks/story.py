@@ -31,13 +31,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_story import make_story  # noqa: E402
+from make_story import make_story
 
-from sidebyside.analysis.align import align, prepare  # noqa: E402
-from sidebyside.analysis.bounds import story_bounds  # noqa: E402
-from sidebyside.analysis.pool import auto_workers  # noqa: E402
-from sidebyside.analysis.reuse import POOL_MIN_ARTICLES, overlap_matrix  # noqa: E402
-from sidebyside.ingest.story import load_story  # noqa: E402
+from sidebyside.analysis.align import align, prepare
+from sidebyside.analysis.bounds import story_bounds
+from sidebyside.analysis.overlap import POOL_MIN_ARTICLES, overlap_matrix
+from sidebyside.analysis.pool import auto_workers
+from sidebyside.ingest.story import load_story
 
 
 def peak_rss_mb() -> tuple[float, float]:
@@ -95,7 +95,8 @@ def main() -> None:
     print(
         f"{n} articles, {sum(len(a.sentences) for a in articles)} sentences, {distinct} distinct texts, "
         f"{len(bounds.partners)} distinct sentences; {n * (n - 1)} ordered pairs, "
-        f"{distinct * (distinct - 1)} between distinct texts ({t_matrix / max(1, distinct * (distinct - 1)) * 1e6:.0f} us each)"
+        f"{distinct * (distinct - 1)} between distinct texts "
+        f"({t_matrix / max(1, distinct * (distinct - 1)) * 1e6:.0f} us each)"
     )
     own, child = peak_rss_mb()
     print(f"peak RSS: this process {own:.0f} MB, largest worker {child:.0f} MB")

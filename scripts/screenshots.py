@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sidebyside.cli import bundled_seeds
 from sidebyside.ingest.story import load_story
-from sidebyside.tui.app import SideBySideApp
+from sidebyside.tui.app import make_app
 
 OUT = Path(__file__).resolve().parents[1] / "screenshots"
 
@@ -29,7 +29,7 @@ SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
 
 
 async def shoot(name: str, size: tuple[int, int], keys: list[str]) -> None:
-    app = SideBySideApp(load_story([str(bundled_seeds())]))
+    app = make_app(load_story([str(bundled_seeds())]))
     async with app.run_test(size=size) as pilot:
         await pilot.press(*keys)
         await pilot.pause(0.3)

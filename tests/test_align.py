@@ -58,8 +58,7 @@ def row_of_b(al: Alignment, j: int):
 # --- own examples ----------------------------------------------------------------------------
 
 CITY = [
-    "The mayor of Lyon announced on Friday that the city would ban cars from the old town "
-    "centre starting in June.",
+    "The mayor of Lyon announced on Friday that the city would ban cars from the old town centre starting in June.",
     "Shop owners in Lyon fear that the ban will keep customers away from the centre.",
     "The mayor said buses would run every five minutes on the main lines.",
     "Lyon has tried similar measures before, in 2012 and again in 2016.",
@@ -98,15 +97,13 @@ def test_a_reworded_sentence_is_paired_as_changed() -> None:
 
 
 MAYOR_A = [
-    "Mayor Gregory Doucet of Lyon announced on Friday that cars would be banned from the "
-    "old town centre in June.",
+    "Mayor Gregory Doucet of Lyon announced on Friday that cars would be banned from the old town centre in June.",
     "Gregory Doucet said buses would run every five minutes on the main lines.",
     "Shop owners in Lyon fear the ban will keep customers away from Doucet's city.",
     "Mayor Gregory Doucet of Lyon was elected in 2020 on a promise of clean air.",
 ]
 MAYOR_B = [
-    "Lyon's mayor Gregory Doucet said on Friday that cars would be banned from the old "
-    "town centre from June.",
+    "Lyon's mayor Gregory Doucet said on Friday that cars would be banned from the old town centre from June.",
     "Mayor Gregory Doucet of Lyon told reporters that cyclists had asked for the measure.",
     "Shop owners in Lyon fear the ban will keep customers away from Doucet's city.",
     "Buses will run every five minutes on the main lines, Doucet said.",
@@ -168,8 +165,7 @@ def test_one_long_sentence_covering_two_pairs_the_best_and_relates_the_other() -
     b = [
         "The mayor opened the new bridge on Monday.",
         "The council approved a budget of 3 million euros for the harbour.",
-        "The mayor also promised that the old ferry terminal would become a public "
-        "library by 2026.",
+        "The mayor also promised that the old ferry terminal would become a public library by 2026.",
         "Residents welcomed the plan.",
     ]
     al = align(article("a", a), article("b", b))
@@ -304,9 +300,7 @@ def find(snippet: str, sentences: tuple[str, ...]) -> int:
          "Both Macron and Conte had already met recently with Sarraj"),
     ],
 )  # fmt: skip
-def test_afp_and_asharq_pair_their_shared_sentences(
-    seeds: dict[str, Article], snippet_a: str, snippet_b: str
-) -> None:
+def test_afp_and_asharq_pair_their_shared_sentences(seeds: dict[str, Article], snippet_a: str, snippet_b: str) -> None:
     a, b = seeds["003"], seeds["004"]
     al = align(a, b)
     i, j = find(snippet_a, a.sentences), find(snippet_b, b.sentences)
@@ -326,9 +320,7 @@ def test_afp_and_asharq_pair_their_shared_sentences(
         ("b", "met behind closed doors two weeks after"),
     ],
 )
-def test_sentences_only_one_outlet_has_stand_alone(
-    seeds: dict[str, Article], side: str, snippet: str
-) -> None:
+def test_sentences_only_one_outlet_has_stand_alone(seeds: dict[str, Article], side: str, snippet: str) -> None:
     al = align(seeds["003"], seeds["004"])
     if side == "a":
         assert row_of_a(al, find(snippet, al.a.sentences)).b is None

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidebyside.ingest.clean import clean, is_junk, paragraphs_of, split_seams, strip_shortcodes
+from sidebyside.ingest.clean import clean, paragraphs_of, split_seams, strip_shortcodes
+from sidebyside.ingest.lines import is_junk
 
 LEAD = "Hundreds of people were told to leave their homes after the River Wye burst its banks on Sunday."
 SECOND = "Natural Resources Wales said 42 flood warnings were in force on Monday morning, with more rain expected."
@@ -162,7 +163,8 @@ def test_comment_widgets_end_the_body(widget: tuple[str, ...]) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Share", "Share this article", "Share on Facebook", "Share on Twitter", "Tweet", "Email", "Copy link", "WhatsApp"]
+    "line",
+    ["Share", "Share this article", "Share on Facebook", "Share on Twitter", "Tweet", "Email", "Copy link", "WhatsApp"],
 )
 def test_share_buttons_are_removed(line: str) -> None:
     assert body_of(page(line)) == [LEAD, SECOND, LAST]
@@ -213,7 +215,8 @@ def test_read_more_links_are_removed(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "ad", ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Sponsored content", "[Advertisement]"]
+    "ad",
+    ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Sponsored content", "[Advertisement]"],
 )
 def test_ad_lines_mid_body_are_removed(ad: str) -> None:
     assert body_of(page(ad)) == [LEAD, SECOND, LAST]
@@ -276,7 +279,10 @@ def test_a_chart_source_line_mid_body_does_not_end_the_article() -> None:
 @pytest.mark.parametrize(
     "caption",
     [
-        "Commuters queue for buses outside Waterloo station in London, Tuesday, March 3, 2024. (AP Photo/Kirsty Wigglesworth)",
+        (
+            "Commuters queue for buses outside Waterloo station in London, Tuesday, March 3, 2024. "
+            "(AP Photo/Kirsty Wigglesworth)"
+        ),
         "FILE PHOTO: A general view of the dam in Valdoria, May 1, 2024. REUTERS/Yannis Kolesidis/File Photo",
         "Police officers stand guard near the parliament building. Getty Images",
         "Rescue workers search the rubble. Photograph: Petros Giannakouris/AP",
@@ -315,10 +321,19 @@ def test_prose_that_mentions_furniture_words_is_kept(prose: str) -> None:
 @pytest.mark.parametrize(
     ("glued", "parts"),
     [
-        ("newspaperBy Reuters Staff2 Min ReadFILE PHOTO: x", ["newspaper", "By Reuters Staff", "2 Min Read", "FILE PHOTO: x"]),
+        (
+            "newspaperBy Reuters Staff2 Min ReadFILE PHOTO: x",
+            ["newspaper", "By Reuters Staff", "2 Min Read", "FILE PHOTO: x"],
+        ),
         ("Kasolowsky.Our Standards: The Trust Principles.", ["Kasolowsky.", "Our Standards: The Trust Principles."]),
-        ("in Le Journal du Dimanche.Haftar’s army advanced.", ["in Le Journal du Dimanche.", "Haftar’s army advanced."]),
-        ("the militias,” he said.“Partition is what they want.”", ["the militias,” he said.", "“Partition is what they want.”"]),
+        (
+            "in Le Journal du Dimanche.Haftar’s army advanced.",
+            ["in Le Journal du Dimanche.", "Haftar’s army advanced."],
+        ),
+        (
+            "the militias,” he said.“Partition is what they want.”",
+            ["the militias,” he said.", "“Partition is what they want.”"],
+        ),
         ("toppled in 2019.Officials said", ["toppled in 2019.", "Officials said"]),
         ("delays.© 2024 Reuters.", ["delays.", "© 2024 Reuters."]),
         ("Al-FetoriPARIS (Reuters) - Libyan", ["Al-Fetori", "PARIS (Reuters) - Libyan"]),
@@ -331,10 +346,26 @@ def test_glued_blocks_are_split_at_the_seams(glued: str, parts: list[str]) -> No
 @pytest.mark.parametrize(
     "name",
     [
-        "Ronald McDonald", "General MacArthur", "Ron DeSantis", "Fayez al-Serraj", "an iPhone", "on YouTube",
-        "on LinkedIn", "Leonardo DiCaprio", "Fiorello LaGuardia", "Sean O'Neill", "McKinsey", "an eBay seller",
-        "a PhD student", "the iPad", "WhatsApp groups", "U.S.-backed forces", "3.5 percent", "St. Louis",
-        "No.10 Downing Street", "LeBron James",
+        "Ronald McDonald",
+        "General MacArthur",
+        "Ron DeSantis",
+        "Fayez al-Serraj",
+        "an iPhone",
+        "on YouTube",
+        "on LinkedIn",
+        "Leonardo DiCaprio",
+        "Fiorello LaGuardia",
+        "Sean O'Neill",
+        "McKinsey",
+        "an eBay seller",
+        "a PhD student",
+        "the iPad",
+        "WhatsApp groups",
+        "U.S.-backed forces",
+        "3.5 percent",
+        "St. Louis",
+        "No.10 Downing Street",
+        "LeBron James",
     ],
 )
 def test_seam_repair_keeps_names_whole(name: str) -> None:
@@ -436,7 +467,10 @@ def test_unwrapped_lines_starting_lower_case_continue_the_paragraph() -> None:
 
 
 def test_a_page_with_no_punctuation_at_all_still_yields_text() -> None:
-    text = "Dam bursts in Valdoria\nthousands flee their homes as water rises in three villages\nofficials say army is on the way\n"
+    text = (
+        "Dam bursts in Valdoria\nthousands flee their homes as water rises in three villages\n"
+        "officials say army is on the way\n"
+    )
     body = body_of(text)
     assert "thousands flee their homes as water rises in three villages" in " ".join(body)
     assert "officials say army is on the way" in " ".join(body)

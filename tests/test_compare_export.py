@@ -14,12 +14,12 @@ import pytest
 from sidebyside.analysis.align import align
 from sidebyside.commands import compare as compare_command
 from sidebyside.export.compare import (
-    cell_width,
     compare_markdown,
     compare_payload,
     compare_text,
     md_escape,
 )
+from sidebyside.layout import cell_width, wrap
 from sidebyside.model import Alignment, Article
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -80,9 +80,9 @@ def test_related_appears_only_when_there_is_some() -> None:
 
 @pytest.mark.parametrize(("path_a", "path_b"), list(permutations(SEED_FILES, 2)))
 def test_every_seed_pair_covers_each_sentence_once(path_a: Path, path_b: Path) -> None:
-    from sidebyside.ingest.story import load_article
+    from sidebyside.ingest.story import load_story
 
-    payload = compare_payload(align(load_article(path_a), load_article(path_b)))
+    payload = compare_payload(align(*load_story([str(path_a), str(path_b)]).articles))
     rows = payload["rows"]
     assert sorted(r["a"] for r in rows if r["a"] is not None) == list(range(len(payload["a"]["sentences"])))
     assert sorted(r["b"] for r in rows if r["b"] is not None) == list(range(len(payload["b"]["sentences"])))
@@ -130,6 +130,21 @@ def test_wide_characters_keep_the_columns_aligned() -> None:
     body = out.splitlines()[5:]
     assert len(body) == 4  # one B row, three wrapped lines of A
     assert len({cell_width(line[: line.index("|")]) for line in body}) == 1
+
+
+# --- layout: the one display width and word wrap, shared with the TUI ------------------------
+
+
+def test_wrap_counts_terminal_cells() -> None:
+    assert cell_width("東京") == 4 and cell_width("e\u0301") == 1
+    assert wrap("東京 東京 東京", 9) == ["東京 東京", "東京"]
+    assert wrap("", 10) == [""]
+
+
+def test_a_long_word_fills_the_line_or_starts_its_own() -> None:
+    text = "see https://example.org/abcdefghij"
+    assert wrap(text, 12) == ["see https://", "example.org/", "abcdefghij"]  # the TUI's views
+    assert wrap(text, 12, long_words_start_a_line=True) == ["see", "https://exam", "ple.org/abcd", "efghij"]
 
 
 # --- Markdown --------------------------------------------------------------------------------

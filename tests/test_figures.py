@@ -7,10 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sidebyside.analysis.figures import candidates, extract_figures, measure_of, number_of
-from conftest import make_article
-
 from sidebyside.analysis.speakers import Watchlist
 from sidebyside.model import Article, Figure
+
+from conftest import make_article
 
 LIBYA = Watchlist.of(None)
 
@@ -27,7 +27,10 @@ def values(text: str) -> list[str]:
 
 
 def test_count_with_qualifier_and_what():
-    [f, g, h] = figures("The fighting has killed at least 510 people, forced 75,000 out of their homes and trapped thousands of migrants.")
+    [f, g, h] = figures(
+        "The fighting has killed at least 510 people, "
+        "forced 75,000 out of their homes and trapped thousands of migrants."
+    )
     assert (f.value, f.number, f.qualifier, f.what) == ("510", 510, "at least", "killed")
     assert (g.value, g.number, g.qualifier, g.what) == ("75,000", 75000, None, "forced out of their homes")
     assert (h.value, h.number, h.what) == ("thousands", None, "trapped")
@@ -58,15 +61,28 @@ def test_of_them_inherits_what_the_whole_counts():
 
 @pytest.mark.parametrize(
     ("value", "number"),
-    [("two", 2), ("Fifteen", 15), ("twenty-nine", 29), ("a dozen", 12), ("1.2 million", 1_200_000),
-     ("three hundred", 300), ("2,467", 2467), ("tens of thousands", None), ("hundreds", None), ("Thousands", None)],
+    [
+        ("two", 2),
+        ("Fifteen", 15),
+        ("twenty-nine", 29),
+        ("a dozen", 12),
+        ("1.2 million", 1_200_000),
+        ("three hundred", 300),
+        ("2,467", 2467),
+        ("tens of thousands", None),
+        ("hundreds", None),
+        ("Thousands", None),
+    ],
 )
 def test_number_words(value: str, number: int | None):
     assert number_of(value) == number
 
 
 def test_number_words_are_found():
-    assert values("Tens of thousands have been displaced and two civilians were killed.") == ["Tens of thousands", "two"]
+    assert values("Tens of thousands have been displaced and two civilians were killed.") == [
+        "Tens of thousands",
+        "two",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -96,16 +112,24 @@ def test_not_counts(text: str):
 def test_a_watched_person_in_a_reported_speech_paragraph():
     fs = figures(
         "“Libya is on the verge of civil war,” Ghassan Salame told the Security Council.",
-        ["The risks are clear: over 460 dead; over 75,000 people forced from their homes.",
-         "Over half of the displaced are women and children, said Salame."],
+        [
+            "The risks are clear: over 460 dead; over 75,000 people forced from their homes.",
+            "Over half of the displaced are women and children, said Salame.",
+        ],
         "Aid groups estimate that over 100,000 remain trapped, he said.",
     )
     assert [(f.value, f.attributed_to) for f in fs] == [
-        ("460", "Ghassan Salame"), ("75,000", "Ghassan Salame"), ("100,000", "Ghassan Salame")]
+        ("460", "Ghassan Salame"),
+        ("75,000", "Ghassan Salame"),
+        ("100,000", "Ghassan Salame"),
+    ]
 
 
 def test_a_body_according_to():
-    fs = figures("The fighting has killed 510 people and wounded 2,467, according to the latest toll from the World Health Organization.")
+    fs = figures(
+        "The fighting has killed 510 people and wounded 2,467, "
+        "according to the latest toll from the World Health Organization."
+    )
     assert [f.attributed_to for f in fs] == ["World Health Organization"] * 2
 
 
@@ -133,9 +157,34 @@ def test_measure_classes():
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.one_of(st.text(max_size=80), st.sampled_from(
-    ["over 460 dead", "at least 2,400", "tens of thousands", "April 4", "2011", "$5 million", "two", "Fifteen",
-     ", said Salame.", "according to the WHO", "“", "”", "killed", "of them civilians", "1.5 million"])).map(" ".join), min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=80),
+            st.sampled_from(
+                [
+                    "over 460 dead",
+                    "at least 2,400",
+                    "tens of thousands",
+                    "April 4",
+                    "2011",
+                    "$5 million",
+                    "two",
+                    "Fifteen",
+                    ", said Salame.",
+                    "according to the WHO",
+                    "“",
+                    "”",
+                    "killed",
+                    "of them civilians",
+                    "1.5 million",
+                ]
+            ),
+        ).map(" ".join),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_any_text_no_exception_and_values_are_their_slice(sentences: list[str]):
     a = Article("x", "x", None, None, None, None, None, tuple(sentences), tuple(range(len(sentences))))
     for f in extract_figures(a, LIBYA):

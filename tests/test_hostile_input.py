@@ -323,7 +323,9 @@ def _markup(root: Path) -> str:
 
 def _check_markup(run: Run, name: str) -> None:
     text = sentences(run, name)
-    assert text[0].endswith("wrote [bold]urgent[/bold] and [/] then [link=file:///etc/passwd]x[/link] in a message to reporters on Sunday.")
+    assert text[0].endswith(
+        "wrote [bold]urgent[/bold] and [/] then [link=file:///etc/passwd]x[/link] in a message to reporters on Sunday."
+    )
     assert text[1] == (
         "Ghassan Salame said “[red]we will not[/red] give up on [link=https://un.org]talks[/link]” "
         "as the meeting resumed in Geneva on Monday."
@@ -341,7 +343,10 @@ ANSI_PARAGRAPHS = (
 
 
 def _ansi(root: Path) -> str:
-    (root / "ansi.txt").write_text(page("Control \x1b[1mcharacters\x1b[0m in \x1b]8;;http://x\x1b\\the news\x1b]8;;\x1b\\", *ANSI_PARAGRAPHS), encoding="utf-8")
+    (root / "ansi.txt").write_text(
+        page("Control \x1b[1mcharacters\x1b[0m in \x1b]8;;http://x\x1b\\the news\x1b]8;;\x1b\\", *ANSI_PARAGRAPHS),
+        encoding="utf-8",
+    )
     return "ansi.txt"
 
 
@@ -363,7 +368,9 @@ ARABIC = (
 
 
 def _arabic(root: Path) -> str:
-    (root / "arabic.txt").write_text("\n\n".join(["عنوان: حفتر يرفض وقف إطلاق النار في طرابلس", *ARABIC]) + "\n", encoding="utf-8")
+    (root / "arabic.txt").write_text(
+        "\n\n".join(["عنوان: حفتر يرفض وقف إطلاق النار في طرابلس", *ARABIC]) + "\n", encoding="utf-8"
+    )
     return "arabic.txt"
 
 
@@ -373,13 +380,18 @@ def _check_arabic(run: Run, name: str) -> None:
 
 
 COMBINING = (
-    "The cafe\u0301 owner in Tripoli said that Zalgo t\u0336\u0337e\u0338\u0489x\u0334t appeared on the menu on Sunday.",
+    (
+        "The cafe\u0301 owner in Tripoli said that Zalgo t\u0336\u0337e\u0338\u0489x\u0334t appeared on the menu on "
+        "Sunday."
+    ),
     "Officials in Benghazi said the Vietnamese delegation from Ha\u0300 No\u0323\u0302i arrived late on Monday.",
 )
 
 
 def _combining(root: Path) -> str:
-    (root / "combining.txt").write_text(page("Cafe\u0301 owners in Tripoli count the cost", *COMBINING), encoding="utf-8")
+    (root / "combining.txt").write_text(
+        page("Cafe\u0301 owners in Tripoli count the cost", *COMBINING), encoding="utf-8"
+    )
     return "combining.txt"
 
 
@@ -568,7 +580,9 @@ def test_symlink_loops_and_dangling_links_named_explicitly(tmp_path: Path) -> No
             "sidebyside: dangling.txt: cannot read (No such file or directory)",
         ]
     run = cli(tmp_path, "compare", "loop1.txt", "good.txt")
-    assert run.err == ["sidebyside: compare needs two articles: loop1.txt: cannot read (Too many levels of symbolic links)"]
+    assert run.err == [
+        "sidebyside: compare needs two articles: loop1.txt: cannot read (Too many levels of symbolic links)"
+    ]
 
 
 def test_unreadable_file_and_folder(tmp_path: Path) -> None:
@@ -635,7 +649,8 @@ def test_large_a_50_mb_single_line_file_loads(tmp_path: Path) -> None:
         written = 0
         while written < 50 * 1024 * 1024:
             chunk = "".join(
-                f"The relief agency said it had registered {k} new families at the camp outside the port city by nightfall. "
+                f"The relief agency said it had registered {k} new families at the camp outside the port city by "
+                f"nightfall. "
                 for k in range(count, count + 10_000)
             )
             handle.write(chunk)

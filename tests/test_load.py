@@ -1,4 +1,4 @@
-"""Loading: finding article files under PATHs and decoding them to normalised text.
+"""Loading: finding article files under PATHs and decoding them to clean text.
 
 Every sample here is written for the test (no seed file is read), so each case isolates
 one thing a scraped folder can throw at the loader.
@@ -14,7 +14,7 @@ from unittest import mock
 
 import pytest
 
-from sidebyside.ingest.load import LoadError, decode, find_files, normalise, read_source
+from sidebyside.ingest.load import LoadError, clean_characters, decode, find_files, read_source
 from sidebyside.ingest.story import iter_story, load_story
 
 ARTICLE = (
@@ -48,7 +48,7 @@ def write(folder: Path, name: str, data: bytes | str) -> Path:
 )
 def test_decode_reads_every_common_encoding(data: bytes, encoding: str) -> None:
     text, used = decode(data)
-    assert normalise(text) == ACCENTED
+    assert clean_characters(text) == ACCENTED
     assert used == encoding
 
 
@@ -71,7 +71,7 @@ def test_utf16_without_bom_is_recognised_from_its_nul_pattern() -> None:
 
 
 def test_mostly_utf8_with_a_stray_cp1252_byte_keeps_the_good_text() -> None:
-    data = "Café résumé — “fine” ".encode("utf-8") + b"\x93stray\x94"
+    data = "Café résumé — “fine” ".encode() + b"\x93stray\x94"
     text, _ = decode(data)
     assert text == "Café résumé — “fine” “stray”"  # not "CafÃ©"
 
@@ -94,33 +94,33 @@ def test_decode_rejects_what_is_not_text(data: bytes, reason: str) -> None:
         decode(data)
 
 
-# --- normalisation --------------------------------------------------------------------
+# --- clean characters -----------------------------------------------------------------
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"], ids=["crlf", "cr", "lf"])
 def test_line_endings_become_newlines(newline: str) -> None:
-    assert normalise(f"one{newline}two{newline}{newline}three") == "one\ntwo\n\nthree"
+    assert clean_characters(f"one{newline}two{newline}{newline}three") == "one\ntwo\n\nthree"
 
 
 def test_nfc_composes_decomposed_accents() -> None:
     decomposed = "Cafe\u0301 E\u0301le\u0301onore"
     assert unicodedata.is_normalized("NFD", decomposed)
-    assert normalise(decomposed) == "Café Éléonore"
-    assert len(normalise(decomposed)) == len("Café Éléonore")
+    assert clean_characters(decomposed) == "Café Éléonore"
+    assert len(clean_characters(decomposed)) == len("Café Éléonore")
 
 
 def test_curly_quotes_and_dashes_are_kept_as_printed() -> None:
     text = "“Never,” she said – ‘not now’ — and left."
-    assert normalise(text) == text
+    assert clean_characters(text) == text
 
 
 def test_ansi_escapes_and_control_characters_are_removed() -> None:
     text = "\x1b[31mRed\x1b[0m alert\x07 in\x00 the\u200b city\x1b]0;title\x07 now\x7f."
-    assert normalise(text) == "Red alert in the city now."
+    assert clean_characters(text) == "Red alert in the city now."
 
 
 def test_tabs_and_non_breaking_spaces_become_spaces() -> None:
-    assert normalise("a\tb\u00a0c") == "a b c"
+    assert clean_characters("a\tb\u00a0c") == "a b c"
 
 
 # --- finding files --------------------------------------------------------------------
@@ -181,7 +181,7 @@ def test_a_symlink_loop_is_a_problem_not_a_hang(tmp_path: Path) -> None:
 # --- reading --------------------------------------------------------------------------
 
 
-def test_read_source_returns_normalised_text(tmp_path: Path) -> None:
+def test_read_source_returns_clean_text(tmp_path: Path) -> None:
     path = write(tmp_path, "a.txt", codecs.BOM_UTF8 + ARTICLE.replace("\n", "\r\n").encode("utf-8"))
     source = read_source(path)
     assert source.text == ARTICLE
@@ -202,9 +202,11 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
 
 def test_permission_error_is_a_problem_even_as_root(tmp_path: Path) -> None:
     path = write(tmp_path, "locked.txt", ARTICLE)
-    with mock.patch.object(Path, "open", side_effect=PermissionError(13, "Permission denied")):
-        with pytest.raises(LoadError, match="permission denied"):
-            read_source(path)
+    with (
+        mock.patch.object(Path, "open", side_effect=PermissionError(13, "Permission denied")),
+        pytest.raises(LoadError, match="permission denied"),
+    ):
+        read_source(path)
 
 
 def test_unlistable_folder_is_a_problem(tmp_path: Path) -> None:
@@ -225,7 +227,14 @@ def test_bad_files_are_reported_and_the_good_ones_still_load(tmp_path: Path) -> 
     story = load_story([str(tmp_path), str(tmp_path / "missing.txt")])
     assert [a.id for a in story.articles] == ["01_good.txt", "07_cp1252.txt"]
     reasons = {Path(p.path).name: p.message for p in story.problems}
-    assert set(reasons) == {"missing.txt", "02_empty.txt", "03_blank.txt", "04_binary.txt", "05_pdf.txt", "06_garbage.txt"}
+    assert set(reasons) == {
+        "missing.txt",
+        "02_empty.txt",
+        "03_blank.txt",
+        "04_binary.txt",
+        "05_pdf.txt",
+        "06_garbage.txt",
+    }
     assert all("\n" not in message for message in reasons.values())
 
 

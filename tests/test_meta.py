@@ -7,7 +7,9 @@ import pytest
 from sidebyside.ingest.clean import clean
 from sidebyside.ingest.meta import Meta, detect, parse_date
 
-LEAD = "Rail workers across the north walked out on Tuesday in the biggest strike in three decades, halting most trains."
+LEAD = (
+    "Rail workers across the north walked out on Tuesday in the biggest strike in three decades, halting most trains."
+)
 MORE = "The union said 40,000 members had joined the action, which is set to last 48 hours across the region."
 
 
@@ -30,13 +32,26 @@ def body_of(*lines: str) -> tuple[str, ...]:
         (("Strike halts trains", LEAD, MORE, "© 0 Reuters. All Rights Reserved."), "Reuters"),
         (("Strike halts trains", LEAD, MORE, "©2019 GPlusMedia Inc."), "GPlusMedia"),
         (
-            ("Strike halts trains", LEAD, MORE,
-             "Copyright 2024 BBC. All rights reserved. The BBC is not responsible for the content of external sites."),
+            (
+                "Strike halts trains",
+                LEAD,
+                MORE,
+                (
+                    "Copyright 2024 BBC. All rights reserved. The BBC is not responsible for the content of "
+                    "external sites."
+                ),
+            ),
             "BBC",
         ),
-        (("METRO BULLETIN", "Trains", "North grinds to a halt on first day of rail strike", LEAD, MORE), "Metro Bulletin"),
+        (
+            ("METRO BULLETIN", "Trains", "North grinds to a halt on first day of rail strike", LEAD, MORE),
+            "Metro Bulletin",
+        ),
         (("Alpine Post", "HOME | NEWS | EUROPE", "Strike halts trains across the north", LEAD, MORE), "Alpine Post"),
-        (("The Sentinel | Yorkshire's paper since 1872", "Subscribe | Sign in", "Strike halts trains", LEAD, MORE), "The Sentinel"),
+        (
+            ("The Sentinel | Yorkshire's paper since 1872", "Subscribe | Sign in", "Strike halts trains", LEAD, MORE),
+            "The Sentinel",
+        ),
         (("international", "Strike halts trains", "SMA News – Agencies", LEAD, MORE), "SMA News"),
         (("Valdoria Today - Agencies", "Strike halts trains", LEAD, MORE), "Valdoria Today"),
         (("Strike halts trains across the north | Capital Courier", LEAD, MORE), "Capital Courier"),
@@ -46,9 +61,21 @@ def body_of(*lines: str) -> tuple[str, ...]:
         (("Asharq Al-Awsat", "Asharq Al-Awsat", "World", "Strike halts trains", LEAD, MORE), "Asharq Al-Awsat"),
     ],
     ids=[
-        "wire-dateline", "copyright-afp", "copyright-reuters", "copyright-legal-suffix", "copyright-long-line",
-        "masthead-caps", "masthead-first-line", "masthead-tagline", "agencies-label", "agencies-label-hyphen",
-        "title-suffix", "masthead-dateline", "source-line", "more-from", "repeated-masthead",
+        "wire-dateline",
+        "copyright-afp",
+        "copyright-reuters",
+        "copyright-legal-suffix",
+        "copyright-long-line",
+        "masthead-caps",
+        "masthead-first-line",
+        "masthead-tagline",
+        "agencies-label",
+        "agencies-label-hyphen",
+        "title-suffix",
+        "masthead-dateline",
+        "source-line",
+        "more-from",
+        "repeated-masthead",
     ],
 )
 def test_outlet_comes_from_what_the_page_says(lines: tuple[str, ...], outlet: str) -> None:
@@ -68,7 +95,12 @@ def test_outlet_is_null_when_the_text_does_not_say(lines: tuple[str, ...]) -> No
 
 
 def test_a_place_labelled_agencies_is_a_dateline_not_an_outlet() -> None:
-    meta = meta_of("Strike halts trains", "Tripoli – Agencies", "Fighting resumed in Tripoli on Sunday after a brief lull, officials said.", MORE)
+    meta = meta_of(
+        "Strike halts trains",
+        "Tripoli – Agencies",
+        "Fighting resumed in Tripoli on Sunday after a brief lull, officials said.",
+        MORE,
+    )
     assert meta.outlet is None
     assert meta.dateline == "Tripoli"
 
@@ -103,7 +135,13 @@ def test_headline_skips_promotions_that_share_no_words_with_the_story() -> None:
 
 
 def test_headline_skips_breadcrumbs_and_menus() -> None:
-    meta = meta_of("NEWS > TRANSPORT", "HOME | NEWS | SPORT", "Strike talks to resume as union leader signals compromise", LEAD, MORE)
+    meta = meta_of(
+        "NEWS > TRANSPORT",
+        "HOME | NEWS | SPORT",
+        "Strike talks to resume as union leader signals compromise",
+        LEAD,
+        MORE,
+    )
     assert meta.title == "Strike talks to resume as union leader signals compromise"
 
 
@@ -148,16 +186,42 @@ def test_no_byline_when_none_is_given() -> None:
 @pytest.mark.parametrize(
     ("first", "dateline", "opening"),
     [
-        ("PARIS (Reuters) - Libyan eastern commander Khalifa Haftar has ruled out a ceasefire.", "PARIS", "Libyan eastern"),
-        ("WASHINGTON — The Senate voted on Tuesday to extend the program by two more years.", "WASHINGTON", "The Senate"),
-        ("TRIPOLI, May 8 (AFP) - Fighting resumed on the southern edge of the capital on Wednesday.", "TRIPOLI", "Fighting"),
-        ("BEIRUT, Lebanon (AP) — An explosion shook the port district of the capital late on Friday.", "BEIRUT, Lebanon", "An explosion"),
+        (
+            "PARIS (Reuters) - Libyan eastern commander Khalifa Haftar has ruled out a ceasefire.",
+            "PARIS",
+            "Libyan eastern",
+        ),
+        (
+            "WASHINGTON — The Senate voted on Tuesday to extend the program by two more years.",
+            "WASHINGTON",
+            "The Senate",
+        ),
+        (
+            "TRIPOLI, May 8 (AFP) - Fighting resumed on the southern edge of the capital on Wednesday.",
+            "TRIPOLI",
+            "Fighting",
+        ),
+        (
+            "BEIRUT, Lebanon (AP) — An explosion shook the port district of the capital late on Friday.",
+            "BEIRUT, Lebanon",
+            "An explosion",
+        ),
         ("Paris (AFP) - France's president met the eastern commander at the Elysee on Wednesday.", "Paris", "France's"),
-        ("ST. LOUIS (AP) — A judge ruled on Monday that the city must release the records it held.", "ST. LOUIS", "A judge"),
-        ("LONDON -- Rail workers walked out on Tuesday in the biggest strike in three decades.", "LONDON", "Rail workers"),
+        (
+            "ST. LOUIS (AP) — A judge ruled on Monday that the city must release the records it held.",
+            "ST. LOUIS",
+            "A judge",
+        ),
+        (
+            "LONDON -- Rail workers walked out on Tuesday in the biggest strike in three decades.",
+            "LONDON",
+            "Rail workers",
+        ),
     ],
 )
-def test_wire_dateline_is_recognised_and_removed_from_the_first_sentence(first: str, dateline: str, opening: str) -> None:
+def test_wire_dateline_is_recognised_and_removed_from_the_first_sentence(
+    first: str, dateline: str, opening: str
+) -> None:
     meta, body = detect(clean(f"Headline about the story here\n{first}\n{MORE}\n"))
     assert meta.dateline == dateline
     assert body[0].startswith(opening)
@@ -217,11 +281,21 @@ def test_parse_date(text: str, iso: str | None) -> None:
 
 
 def test_date_comes_from_a_head_timestamp() -> None:
-    assert meta_of("Strike halts trains across the north", "By Jane Doe", "Tuesday 4 June 2024, 6:15 am", LEAD, MORE).date == "2024-06-04"
+    assert (
+        meta_of("Strike halts trains across the north", "By Jane Doe", "Tuesday 4 June 2024, 6:15 am", LEAD, MORE).date
+        == "2024-06-04"
+    )
 
 
 def test_no_date_from_the_body() -> None:
-    assert meta_of("Strike halts trains across the north", "The strike began on 4 June 2024, the union said in a statement.", MORE).date is None
+    assert (
+        meta_of(
+            "Strike halts trains across the north",
+            "The strike began on 4 June 2024, the union said in a statement.",
+            MORE,
+        ).date
+        is None
+    )
 
 
 @pytest.mark.parametrize(
@@ -234,7 +308,12 @@ def test_a_section_label_at_the_top_is_not_taken_for_the_outlet(first: str) -> N
 
 @pytest.mark.parametrize(
     ("first", "outlet"),
-    [("RTV News", "RTV News"), ("Independent", "Independent"), ("The Sentinel", "The Sentinel"), ("DAILY LEDGER", "Daily Ledger")],
+    [
+        ("RTV News", "RTV News"),
+        ("Independent", "Independent"),
+        ("The Sentinel", "The Sentinel"),
+        ("DAILY LEDGER", "Daily Ledger"),
+    ],
 )
 def test_a_masthead_that_says_what_it_is_is_the_outlet(first: str, outlet: str) -> None:
     assert meta_of(first, "Strike halts trains across the north", LEAD, MORE).outlet == outlet
@@ -247,7 +326,8 @@ def test_masthead_named_in_the_body_is_the_outlet_not_the_headline() -> None:
         "Judge orders new inquiry into dam collapse near Mbombela\n"
         "By Thabo Nkosi\n\n"
         "A high court judge on Tuesday ordered a new inquiry into the collapse of the Mbombela dam wall last year.\n\n"
-        "“The first inquiry failed the families,” the judge said, according to court papers seen by The Lowveld Courier.\n"
+        "“The first inquiry failed the families,” the judge said, according to court papers seen by The Lowveld "
+        "Courier.\n"
     )
     meta, _ = detect(clean(page))
     assert meta.title == "Judge orders new inquiry into dam collapse near Mbombela"
@@ -255,6 +335,44 @@ def test_masthead_named_in_the_body_is_the_outlet_not_the_headline() -> None:
 
 
 def test_dateline_keeps_the_region_of_a_wire_dateline() -> None:
-    meta, body = detect(clean("Quake hits coast\n\nSENDAI, Japan (Northern Wire) - A strong earthquake struck the coast on Monday, officials said.\n"))
+    meta, body = detect(
+        clean(
+            "Quake hits coast\n\nSENDAI, Japan (Northern Wire) - A strong earthquake struck the coast on Monday, "
+            "officials said.\n"
+        )
+    )
     assert meta.dateline == "SENDAI, Japan"
     assert body[0].startswith("A strong earthquake")
+
+
+PROSE = (
+    "A fire tore through a chemical storage plant in the port late on Wednesday, forcing about 1,500 "
+    "residents from their homes, officials said."
+)
+FIRE_MORE = "Police said they had opened an investigation but had no reason to suspect a crime at the plant."
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "With AP",
+        "— AFP",
+        "(Reuters)",
+        "Agencies",
+        "New York Times News Service",
+        "The Associated Press contributed to this report.",
+    ],
+)
+def test_credit_lines_are_kept_as_credits_and_never_a_byline(credit: str) -> None:
+    meta = meta_of("Brennvik Herald", "Chemical fire forces 1,500 from homes in the port", credit,
+                   "Thursday 13 March 2025, 07:45", PROSE, FIRE_MORE, credit)  # fmt: skip
+    assert meta.byline is None
+    assert credit in meta.credits
+
+
+def test_an_agency_the_page_credits_is_the_source_not_the_outlet() -> None:
+    meta = meta_of("Brennvik Herald", "Chemical fire forces 1,500 from homes in the port",
+                   f"BRENNVIK, Norway (NPA) — {PROSE}", FIRE_MORE, "With NPA")  # fmt: skip
+    assert meta.outlet == "Brennvik Herald" and meta.credits == ("With NPA",)
+    wire = meta_of("Chemical fire forces 1,200 from homes in the port", f"BRENNVIK, Norway (NPA) — {PROSE}", FIRE_MORE)
+    assert wire.outlet == "NPA" and wire.credits == ()

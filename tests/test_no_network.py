@@ -26,9 +26,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
 from sidebyside.cli import main
 from sidebyside.ingest.story import load_story
+
+from conftest import SEEDS
 
 # --- the watch ---------------------------------------------------------------------------------
 
@@ -62,7 +63,9 @@ class Watch:
             if writing:
                 self.writes.append((os.fsdecode(path), f"open {mode or oct(flags)}"))
         elif event in MUTATIONS:
-            self.writes.append((os.fsdecode(args[0]) if args and isinstance(args[0], (str, bytes, os.PathLike)) else repr(args), event))
+            self.writes.append(
+                (os.fsdecode(args[0]) if args and isinstance(args[0], (str, bytes, os.PathLike)) else repr(args), event)
+            )
         elif event.startswith(NETWORK_EVENTS):
             self.network.append(f"{event} {args!r:.120}")
 
@@ -92,7 +95,7 @@ def _refuse(name: str):
 class NoSocket(socket.socket):
     """`socket.socket` that records and refuses every new socket."""
 
-    def __init__(self, *args, **kwargs) -> None:  # noqa: D107
+    def __init__(self, *args, **kwargs) -> None:
         WATCH.network.append(f"socket.socket{args!r:.120}")
         raise OSError("network access attempted: socket.socket")
 
@@ -131,7 +134,9 @@ def watched(monkeypatch: pytest.MonkeyPatch) -> Iterator[Watch]:
 
 
 def seeds_state() -> dict[str, tuple[int, str]]:
-    return {p.name: (p.stat().st_mtime_ns, hashlib.blake2b(p.read_bytes()).hexdigest()) for p in sorted(SEEDS.iterdir())}
+    return {
+        p.name: (p.stat().st_mtime_ns, hashlib.blake2b(p.read_bytes()).hexdigest()) for p in sorted(SEEDS.iterdir())
+    }
 
 
 def outside(writes: list[tuple[str, str]], allowed: Path) -> list[tuple[str, str]]:
@@ -179,9 +184,12 @@ def test_headless_commands_use_no_network_and_write_only_the_named_export(
 ) -> None:
     before = seeds_state()
     export = tmp_path / "export.out"
-    with watched(monkeypatch) as watch:
-        with open(export, "w", encoding="utf-8") as target, contextlib.redirect_stdout(target):
-            code = main(argv)  # as in `sidebyside ... > export.out`
+    with (
+        watched(monkeypatch) as watch,
+        open(export, "w", encoding="utf-8") as target,
+        contextlib.redirect_stdout(target),
+    ):
+        code = main(argv)  # as in `sidebyside ... > export.out`
     assert code == 0
     assert export.stat().st_size > 0
     assert watch.network == []
@@ -201,7 +209,12 @@ async def test_the_tui_uses_no_network_and_writes_nothing(monkeypatch: pytest.Mo
         app = SideBySideApp(load_story(SEED_FILES))
         seen = []
         async with app.run_test(size=(120, 40)) as pilot:
-            for keys in (["down", "enter"], ["escape", "w"], ["escape", "space", "down", "space", "c"], ["n", "s", "escape"]):
+            for keys in (
+                ["down", "enter"],
+                ["escape", "w"],
+                ["escape", "space", "down", "space", "c"],
+                ["n", "s", "escape"],
+            ):
                 await pilot.press(*keys)  # read the second article; the quote sheet; compare two marked
                 await pilot.pause()
                 seen.append(type(app.screen).__name__)

@@ -48,9 +48,24 @@ def test_json_follows_the_contract(capsys):
     assert payload["closest"][1] == {"id": ids[0], "share": 1.0}
     assert payload["closest"][4]["id"] == ids[3]
     lines = [r["line"] for r in payload["reuse"]]
-    assert "SMA News reprints Reuters (100% of its sentences; credited 'told Reuters')" in lines
+    assert (
+        "SMA News reprints Reuters (100% of its own words identical; credited 'told Reuters'; high confidence)" in lines
+    )
     for r in payload["reuse"]:
-        assert set(r) == {"article", "source", "share", "back", "kind", "evidence", "line"}
+        assert set(r) == {
+            "article",
+            "source",
+            "share",
+            "back",
+            "kind",
+            "confidence",
+            "evidence",
+            "shared_words",
+            "longest_run",
+            "line",
+        }
+        assert r["kind"] in ("credited", "agency", "contained", "undirected")
+        assert r["confidence"] in ("high", "medium", "low")
 
 
 def test_each_cell_is_the_share_compare_reports(capsys):

@@ -67,7 +67,10 @@ def test_a_quote_ending_inside_the_marks_ends_the_sentence(paragraph: str, sente
 @pytest.mark.parametrize(
     "paragraph",
     [
-        "“Of course, the political solution is still the goal. But to get back to politics, we must first finish with militias,” Haftar told the newspaper.",
+        (
+            "“Of course, the political solution is still the goal. But to get back to politics, we must first "
+            "finish with militias,” Haftar told the newspaper."
+        ),
         '"We will not stop. We will fight to the end. Nobody will stop us," Haftar said on Sunday.',
         "“Libya is on the verge of a civil war. The damage will take years to mend,” Salame told the council.",
     ],
@@ -116,8 +119,37 @@ def test_very_long_line_without_any_full_stop_is_cut_at_spaces() -> None:
 # --- properties -----------------------------------------------------------------------
 
 TOKENS = st.sampled_from(
-    ["the", "minister", "said", "U.N.", "Gen.", "Aug.", "14", "3.5", "Mr.", "St.", "J.", "“We", "go,”", 'he"',
-     "left.", "Why?", "Now!", "“", "”", '"', "'", "(AP)", "...", "—", "a.m.", "Inc.", "Dr.", "al-Serraj", "é"]
+    [
+        "the",
+        "minister",
+        "said",
+        "U.N.",
+        "Gen.",
+        "Aug.",
+        "14",
+        "3.5",
+        "Mr.",
+        "St.",
+        "J.",
+        "“We",
+        "go,”",
+        'he"',
+        "left.",
+        "Why?",
+        "Now!",
+        "“",
+        "”",
+        '"',
+        "'",
+        "(AP)",
+        "...",
+        "—",
+        "a.m.",
+        "Inc.",
+        "Dr.",
+        "al-Serraj",
+        "é",
+    ]
 )
 PARAGRAPH = st.lists(TOKENS, min_size=0, max_size=60).map(" ".join)
 
@@ -149,5 +181,5 @@ def test_split_sentences_owners_follow_paragraph_order(paragraphs: list[str]) ->
     assert len(sentences) == len(owners)
     assert list(owners) == sorted(owners)
     for number, paragraph in enumerate(paragraphs):
-        mine = [s for s, o in zip(sentences, owners) if o == number]
+        mine = [s for s, o in zip(sentences, owners, strict=True) if o == number]
         assert squash("".join(mine)) == squash(paragraph)

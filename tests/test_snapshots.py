@@ -4,16 +4,17 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, settled
 
 from sidebyside.ingest.story import load_story
-from sidebyside.tui.app import SideBySideApp
+from sidebyside.tui.app import SideBySideApp, make_app
+
+from conftest import SEEDS, settled
 
 SIZES = [(120, 40), (80, 24)]
 
 
 def seeds_app() -> SideBySideApp:
-    return SideBySideApp(load_story([str(SEEDS)]))
+    return make_app(load_story([str(SEEDS)]))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -124,7 +124,9 @@ def test_role_before_the_name_resolves_later_mentions():
 
 
 def test_appositive_roles_after_and_before_the_name():
-    after = roles_in_sentence("Ghassan Salame, the UN secretary-general’s special representative for Libya, told them.", WATCH)
+    after = roles_in_sentence(
+        "Ghassan Salame, the UN secretary-general’s special representative for Libya, told them.", WATCH
+    )
     before = roles_in_sentence("Haftar said the head of U.N. mission to Libya, Ghassan Salame, was biased.", WATCH)
     assert [p for p, _ in after] == ["Ghassan Salame"] and [p for p, _ in before] == ["Ghassan Salame"]
     r = Resolver(WATCH, article_ties=tuple(after))

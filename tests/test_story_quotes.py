@@ -14,7 +14,6 @@ from sidebyside.analysis.story_quotes import (
     analyse_story,
     figure_conflicts,
     group_quotes,
-    same_words,
     story_quotes,
     summarise,
 )
@@ -64,16 +63,29 @@ def test_different_speakers_are_different_entries_but_flagged():
     assert groups[0].also_attributed_to == ("the official",)
 
 
-def test_one_word_in_common_is_not_the_same_quote():
-    assert not same_words("met", "conditions were not met")
-    assert same_words("not met", "conditions were not met")
-    assert same_words("the war could spread fast", "the war could spread fast.")
+@pytest.mark.parametrize(
+    ("short", "joins"),
+    [("met", False), ("not met", True), ("conditions were not met.", True), ("the war could spread", False)],
+)
+def test_one_word_in_common_is_not_the_same_quote(short: str, joins: bool):
+    results = [
+        result("a", "A", [q("Khalifa Haftar", "conditions were not met")]),
+        result("b", "B", [q("Khalifa Haftar", short)]),
+    ]
+    assert (len(group_quotes(results, LIBYA.names)) == 1) is joins
 
 
 def test_conflicting_figures_side_by_side():
     results = [
         result("002", "Xinhua", figures=[fig(460, "dead", "Ghassan Salame"), fig(2400, "injured", "Ghassan Salame")]),
-        result("003", "AFP", figures=[fig(510, "killed", "World Health Organization"), fig(2467, "wounded", "World Health Organization")]),
+        result(
+            "003",
+            "AFP",
+            figures=[
+                fig(510, "killed", "World Health Organization"),
+                fig(2467, "wounded", "World Health Organization"),
+            ],
+        ),
         result("000", "Reuters", figures=[fig(510, "killed", None), fig(75000, "forced out of their homes", None)]),
         result("004", "Asharq", figures=[fig(75000, "fled their homes", "United Nations")]),
     ]
@@ -85,7 +97,10 @@ def test_conflicting_figures_side_by_side():
 
 
 def test_a_part_is_not_set_against_the_whole():
-    results = [result("a", "A", figures=[fig(460, "dead", None)]), result("b", "B", figures=[fig(29, "civilians dead", None)])]
+    results = [
+        result("a", "A", figures=[fig(460, "dead", None)]),
+        result("b", "B", figures=[fig(29, "civilians dead", None)]),
+    ]
     assert figure_conflicts(results) == ()
 
 
@@ -96,7 +111,7 @@ def test_one_article_telling_a_rising_toll_is_not_a_conflict():
 
 def test_roles_are_learnt_across_the_story():
     one = article("1", "Xinhua", "“War is near,” Ghassan Salame, the UN special representative for Libya, said.")
-    two = article("2", "AFP", "The U.N. envoy for Libya warned Tuesday the battle was \"just the start of a long war\".")
+    two = article("2", "AFP", 'The U.N. envoy for Libya warned Tuesday the battle was "just the start of a long war".')
     results = analyse_story([one, two], LIBYA)
     assert [x.speaker for x in results[1].quotes] == ["Ghassan Salame"]
 
@@ -106,8 +121,10 @@ def test_story_summary_of_the_seeds():
     summary = story_quotes(story.articles)
     haftar = {g.text: g.outlets for g in summary.groups_for("Khalifa Haftar")}
     assert haftar["political dialogue"] == ("AFP", "Asharq Al-Awsat")
-    measures = {c.measure: [v.number for v in c.values] for c in summary.conflicts}
-    assert measures["deaths"] == [460, 510]
+    # "over 460" (Salame) and "at least 510" (WHO) can both hold: in the ledger, not in conflict.
+    assert summary.conflicts == ()
+    deaths = {(v.qualifier, v.number) for v in summary.figures if v.measure == "deaths"}
+    assert deaths == {("over", 460), ("at least", 510), (None, 510)}
     assert any("003_4d220cef3e03f249.txt" in g.article_ids for g in summary.groups)
 
 
@@ -135,7 +152,12 @@ def _digits(value) -> str:
     return re.sub(r"\D", "", str(value or ""))
 
 
-@pytest.mark.parametrize("folder", sorted(p.name for p in DATA.iterdir() if (p / "gold.json").is_file()))
+#: Stories whose quotes and figures the rules were tuned on (see the closing notes); the
+#: stories written later for claims across outlets are scored on claims in test_claims_gold.py.
+TUNED = ("mine_collapse", "rail_strike", "valdoria_floods")
+
+
+@pytest.mark.parametrize("folder", TUNED)
 def test_reference_set(folder: str):
     gold = json.loads((DATA / folder / "gold.json").read_text(encoding="utf-8"))
     story = load_story([str(DATA / folder / name) for name in gold["articles"]])
@@ -155,7 +177,15 @@ def test_reference_set(folder: str):
         for bad in g.get("not_speaker", []):
             assert not any(x.speaker == bad["speaker"] and _match(bad["text"], x.text) for x in quotes), (aid, bad)
         for ref in g.get("figures", []):
-            same = [f for f in got[aid].figures if (_digits(f.value) == _digits(ref["value"]) if _digits(ref["value"]) else f.number == ref.get("number"))]
+            same = [
+                f
+                for f in got[aid].figures
+                if (
+                    _digits(f.value) == _digits(ref["value"])
+                    if _digits(ref["value"])
+                    else f.number == ref.get("number")
+                )
+            ]
             assert same, (aid, ref)
             if ref["attributed_to"] in speakers:
                 assert any(f.attributed_to == ref["attributed_to"] for f in same), (aid, ref)

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS
 
 from sidebyside.ingest.story import load_story
 from sidebyside.model import Problem, Story
-from sidebyside.tui.app import SideBySideApp
+from sidebyside.tui.app import make_app
 from sidebyside.tui.screens.articles import ArticlesScreen
 from sidebyside.tui.screens.help import HelpScreen
 from sidebyside.tui.screens.reader import ReaderScreen
 from sidebyside.tui.widgets.article_view import ArticleView
 
+from conftest import SEEDS
+
 
 async def test_keyboard_flow_articles_reader_help_quit(seeds_story):
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test(size=(120, 40)) as pilot:
         assert isinstance(app.screen, ArticlesScreen)
         await pilot.press("j", "j", "k", "down")  # row 2 (0-based), the AFP-less third seed
@@ -34,7 +35,7 @@ async def test_keyboard_flow_articles_reader_help_quit(seeds_story):
 
 async def test_reader_numbers_every_sentence_and_scrolls(seeds_story):
     article = seeds_story.articles[3]
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "down", "down", "enter")
         view = app.screen.query_one(ArticleView)
@@ -56,7 +57,7 @@ async def test_article_text_is_never_markup(tmp_path):
         encoding="utf-8",
     )
     story = load_story([str(page)])
-    app = SideBySideApp(story)
+    app = make_app(story)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("enter")
         view = app.screen.query_one(ArticleView)
@@ -66,9 +67,11 @@ async def test_article_text_is_never_markup(tmp_path):
 
 
 async def test_problems_become_notifications():
-    story = Story(articles=load_story([str(SEEDS / "000_141c9d3bbb55366e.txt")]).articles,
-                  problems=(Problem("broken.txt", "empty file"),))
-    app = SideBySideApp(story)
+    story = Story(
+        articles=load_story([str(SEEDS / "000_141c9d3bbb55366e.txt")]).articles,
+        problems=(Problem("broken.txt", "empty file"),),
+    )
+    app = make_app(story)
     async with app.run_test() as pilot:
         await pilot.pause()
         messages = [n.message for n in app._notifications]
@@ -76,7 +79,7 @@ async def test_problems_become_notifications():
 
 
 async def test_command_palette_offers_screen_actions(seeds_story):
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test() as pilot:
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
@@ -91,11 +94,12 @@ async def test_command_palette_offers_screen_actions(seeds_story):
 
 
 async def test_matrix_cell_opens_that_pair_in_compare(seeds_story):
-    from conftest import settled
     from sidebyside.tui.screens.compare import CompareScreen
     from sidebyside.tui.widgets.matrix_view import MatrixView
 
-    app = SideBySideApp(seeds_story)
+    from conftest import settled
+
+    app = make_app(seeds_story)
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
         matrix = app.screen.query_one(MatrixView)
@@ -116,10 +120,11 @@ async def test_matrix_cell_opens_that_pair_in_compare(seeds_story):
 
 
 async def test_closest_column_names_the_reprint(seeds_story):
-    from conftest import settled
     from textual.widgets import DataTable
 
-    app = SideBySideApp(seeds_story)
+    from conftest import settled
+
+    app = make_app(seeds_story)
     async with app.run_test(size=(140, 40)) as pilot:
         await settled(pilot)
         await pilot.pause(0.1)
@@ -131,9 +136,11 @@ async def test_closest_column_names_the_reprint(seeds_story):
 
 
 async def test_problem_paths_with_brackets_are_not_markup():
-    story = Story(articles=load_story([str(SEEDS / "000_141c9d3bbb55366e.txt")]).articles,
-                  problems=(Problem("[red]x[/red].txt", "empty file"),))
-    app = SideBySideApp(story)
+    story = Story(
+        articles=load_story([str(SEEDS / "000_141c9d3bbb55366e.txt")]).articles,
+        problems=(Problem("[red]x[/red].txt", "empty file"),),
+    )
+    app = make_app(story)
     async with app.run_test() as pilot:
         await pilot.pause()
         note = next(n for n in app._notifications if "x[/red].txt" in n.message)
@@ -143,13 +150,14 @@ async def test_problem_paths_with_brackets_are_not_markup():
 
 @pytest.mark.parametrize("size", [(40, 12), (300, 80)], ids=["40x12", "300x80"])
 async def test_every_screen_is_usable_at_extreme_sizes(seeds_story, size):
-    from conftest import settled
     from textual.widgets import DataTable
 
     from sidebyside.tui.widgets.compare_view import CompareView
     from sidebyside.tui.widgets.matrix_view import MatrixView
 
-    app = SideBySideApp(seeds_story)
+    from conftest import settled
+
+    app = make_app(seeds_story)
     async with app.run_test(size=size) as pilot:
         await settled(pilot)
         table = app.screen.query_one(DataTable)
@@ -164,3 +172,35 @@ async def test_every_screen_is_usable_at_extreme_sizes(seeds_story, size):
         assert app.screen.query_one(DataTable).size.height >= 3
         await pilot.press("escape", "question_mark")
         assert isinstance(app.screen, HelpScreen)
+
+
+def test_make_app_takes_a_story_or_paths(seeds_story):
+    with pytest.raises(TypeError):
+        make_app()
+    with pytest.raises(TypeError):
+        make_app(seeds_story, paths=[SEEDS])
+    assert make_app(paths=[SEEDS]).paths == [str(SEEDS)]
+    assert make_app(seeds_story).articles == list(seeds_story.articles)
+
+
+def test_every_binding_has_an_id_so_keys_can_be_remapped():
+    from sidebyside.tui.app import SideBySideApp
+    from sidebyside.tui.screens.add_speaker import AddSpeaker
+    from sidebyside.tui.screens.compare import CompareScreen
+    from sidebyside.tui.screens.pick_article import PickArticle
+    from sidebyside.tui.screens.quote_sheet import QuoteSheetScreen
+    from sidebyside.tui.widgets.compare_view import CompareView
+    from sidebyside.tui.widgets.matrix_view import MatrixView
+
+    classes = [SideBySideApp, ArticlesScreen, ReaderScreen, CompareScreen, QuoteSheetScreen, HelpScreen]
+    classes += [PickArticle, AddSpeaker, ArticleView, CompareView, MatrixView]
+    ids = [binding.id for cls in classes for binding in cls.BINDINGS]
+    assert all(ids) and len(ids) == len(set(ids))
+
+
+async def test_a_binding_id_remaps_its_key(seeds_story):
+    app = make_app(seeds_story)
+    app.set_keymap({"articles.mark": "m"})
+    async with app.run_test() as pilot:
+        await pilot.press("m")
+        assert app.screen.marked == [0]

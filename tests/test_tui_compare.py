@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sidebyside.model import Article, Story
-from sidebyside.tui.app import SideBySideApp
+from sidebyside.tui.app import make_app
 from sidebyside.tui.screens.articles import ArticlesScreen
 from sidebyside.tui.screens.compare import CompareScreen
 from sidebyside.tui.screens.pick_article import PickArticle
@@ -16,7 +16,7 @@ def screen_text(view: CompareView) -> str:
 
 
 async def test_space_marks_two_and_c_opens_them(seeds_story):
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("down", "down", "down", "space", "space", "c")
         assert isinstance(app.screen, CompareScreen)
@@ -30,7 +30,7 @@ async def test_space_marks_two_and_c_opens_them(seeds_story):
 
 
 async def test_c_without_marks_explains_what_to_do(seeds_story):
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test() as pilot:
         await pilot.press("c")
         assert isinstance(app.screen, ArticlesScreen)
@@ -38,7 +38,7 @@ async def test_c_without_marks_explains_what_to_do(seeds_story):
 
 
 async def test_reader_c_picks_the_other_article(seeds_story):
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter", "c")
         assert isinstance(app.screen, PickArticle)
@@ -51,7 +51,7 @@ async def test_reader_c_picks_the_other_article(seeds_story):
 
 
 async def test_next_and_previous_difference_skip_same_rows(seeds_story):
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test(size=(120, 40)) as pilot:
         app.open_compare(seeds_story.articles[3], seeds_story.articles[4])
         await pilot.pause()
@@ -70,7 +70,7 @@ async def test_next_and_previous_difference_skip_same_rows(seeds_story):
 
 
 async def test_differences_only_hides_same_rows_and_keeps_the_cursor(seeds_story):
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test(size=(120, 40)) as pilot:
         app.open_compare(seeds_story.articles[3], seeds_story.articles[4])
         await pilot.pause()
@@ -86,7 +86,7 @@ async def test_differences_only_hides_same_rows_and_keeps_the_cursor(seeds_story
 
 
 async def test_same_reprint_is_all_same_rows(seeds_story):
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test(size=(120, 40)) as pilot:
         app.open_compare(seeds_story.articles[0], seeds_story.articles[1])
         await pilot.pause()
@@ -99,7 +99,7 @@ async def test_same_reprint_is_all_same_rows(seeds_story):
 
 async def test_swap_and_step_sides(seeds_story):
     arts = seeds_story.articles
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test(size=(120, 40)) as pilot:
         app.open_compare(arts[0], arts[2])
         await pilot.pause()
@@ -118,7 +118,7 @@ async def test_swap_and_step_sides(seeds_story):
 
 
 async def test_columns_stay_level_and_narrow_terminals_stack(seeds_story):
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test(size=(120, 40)) as pilot:
         app.open_compare(seeds_story.articles[3], seeds_story.articles[4])
         await pilot.pause()
@@ -136,7 +136,7 @@ async def test_a_thousand_rows_render_only_what_is_visible():
     sentences = tuple(f"Sentence number {i} says something about the council vote." for i in range(2500))
     a = Article("a.txt", "a.txt", "A", "A", None, None, None, sentences, tuple(range(2500)))
     b = Article("b.txt", "b.txt", "B", "B", None, None, None, sentences[::-1], tuple(range(2500)))
-    app = SideBySideApp(Story(articles=(a, b)))
+    app = make_app(Story(articles=(a, b)))
     async with app.run_test(size=(120, 40)) as pilot:
         app.open_compare(a, b)
         await pilot.pause()
@@ -149,7 +149,7 @@ async def test_a_thousand_rows_render_only_what_is_visible():
 
 
 async def test_resizing_mid_comparison_keeps_the_cursor_row_in_view(seeds_story):
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test(size=(120, 40)) as pilot:
         app.open_compare(seeds_story.articles[3], seeds_story.articles[4])
         await pilot.pause()

@@ -1,16 +1,21 @@
-"""Large folders: the Articles table fills in from a worker and answers keys meanwhile."""
+"""Large folders: the Articles table fills in from a worker and answers keys meanwhile; worker
+results that arrive after their screen has gone are dropped, not shown."""
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import shutil
+import threading
 import time
 
-from conftest import SEEDS
 from textual import events
 from textual.widgets import DataTable, ProgressBar
 
-from sidebyside.tui.app import SideBySideApp
+from sidebyside.tui.app import make_app
+from sidebyside.tui.messages import OverlapRow, OverlapStarted
+
+from conftest import SEEDS, settled
 
 COPIES = 1000
 
@@ -26,7 +31,7 @@ def big_folder(tmp_path):
 
 async def test_first_rows_show_fast_and_keys_answer_while_loading(tmp_path):
     folder = big_folder(tmp_path)
-    app = SideBySideApp(paths=[str(folder)])
+    app = make_app(paths=[folder])
     async with app.run_test(size=(100, 30)) as pilot:
         table = app.screen.query_one(DataTable)
         started = time.monotonic()
@@ -58,9 +63,52 @@ async def test_first_rows_show_fast_and_keys_answer_while_loading(tmp_path):
 
 async def test_a_folder_with_nothing_usable_ends_the_app_with_a_message(tmp_path):
     (tmp_path / "a.txt").write_text("")
-    app = SideBySideApp(paths=[str(tmp_path / "a.txt")])
+    app = make_app(paths=[tmp_path / "a.txt"])
     async with app.run_test() as pilot:
         while app.loading:
             await pilot.pause(0.05)
         await pilot.pause()
     assert app.return_code == 2
+
+
+async def test_worker_results_after_the_screen_has_gone_do_not_crash(seeds_story):
+    """Regression: a worker's rows arriving while the app shut down raised NoMatches '#summary'.
+
+    A thread posts rows as the overlap worker does, before and all through the shutdown, so
+    some are handled while the Articles screen is torn down: they must be dropped, not shown.
+    """
+    app = make_app(seeds_story)
+    count = len(seeds_story.articles)
+    stop = threading.Event()
+
+    def worker() -> None:
+        for i in itertools.count():
+            if stop.is_set():
+                return
+            app.post_message(OverlapRow(i % count, (0.5,) * count, i, 10**6))
+            time.sleep(0.00005)
+
+    thread = threading.Thread(target=worker, daemon=True)
+    async with app.run_test() as pilot:
+        await settled(pilot)
+        screen = app.screen
+        thread.start()
+        await pilot.pause(0.1)
+    stop.set()
+    thread.join()
+    assert not screen.is_live
+
+
+async def test_worker_results_for_a_dismissed_screen_update_the_app_only(seeds_story):
+    app = make_app(seeds_story)
+    async with app.run_test() as pilot:
+        await settled(pilot)
+        screen = app.screen
+        app.pop_screen()
+        await pilot.pause()
+        assert not screen.is_live
+        count = len(seeds_story.articles)
+        app.post_message(OverlapStarted(count))
+        app.post_message(OverlapRow(1, (0.25,) * count, 1, count))
+        await pilot.pause()
+        assert app.matrix[1] == (0.25,) * count and app.matrix[0] is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sidebyside.tui.app import SideBySideApp
+from sidebyside.tui.app import make_app
 from sidebyside.tui.screens.add_speaker import AddSpeaker
 from sidebyside.tui.screens.articles import ArticlesScreen
 from sidebyside.tui.screens.compare import CompareScreen
@@ -20,7 +20,7 @@ async def open_afp_asharq(pilot):
 
 
 async def test_sidebar_toggles_and_lists_speakers(seeds_story):
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test(size=(140, 40)) as pilot:
         screen = await open_afp_asharq(pilot)
         sidebar = screen.query_one(QuoteSidebar)
@@ -35,22 +35,21 @@ async def test_sidebar_toggles_and_lists_speakers(seeds_story):
 
 
 async def test_sidebar_opens_by_itself_on_wide_terminals(seeds_story):
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await open_afp_asharq(pilot)
         assert screen.query_one(QuoteSidebar).display
 
 
 async def test_enter_on_a_sidebar_quote_jumps_to_its_sentence(seeds_story):
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test(size=(140, 40)) as pilot:
         screen = await open_afp_asharq(pilot)
         await pilot.press("p")
         sidebar = screen.query_one(QuoteSidebar)
         afp = seeds_story.articles[3]
         # the entry of Haftar's "private militias and extremist groups", carried by both AFP and Asharq
-        index = next(i for i, o in enumerate(sidebar.options)
-                     if not o.disabled and "private militias" in str(o.prompt))
+        index = next(i for i, o in enumerate(sidebar.options) if not o.disabled and "private militias" in str(o.prompt))
         target = sidebar.targets[int(sidebar.options[index].id)]
         sidebar.highlighted = index
         await pilot.press("enter")
@@ -62,7 +61,7 @@ async def test_enter_on_a_sidebar_quote_jumps_to_its_sentence(seeds_story):
 
 
 async def test_quote_sheet_from_every_screen(seeds_story):
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test(size=(120, 40)) as pilot:
         for keys in ([], ["enter"], ["down", "down", "down", "space", "space", "c"]):
             await pilot.press(*keys)
@@ -76,7 +75,7 @@ async def test_quote_sheet_from_every_screen(seeds_story):
 
 
 async def test_quote_sheet_rows_detail_and_reading(seeds_story):
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("w")
         sheet = app.screen
@@ -95,7 +94,7 @@ async def test_quote_sheet_rows_detail_and_reading(seeds_story):
 
 
 async def test_adding_a_person_extends_the_watchlist(seeds_story):
-    app = SideBySideApp(seeds_story)
+    app = make_app(seeds_story)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("w", "plus")
         assert isinstance(app.screen, AddSpeaker)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -93,7 +95,7 @@ def test_the_diff_reconstructs_both_texts(a: str, b: str) -> None:
     assert side(ops, -1) == a
     assert side(ops, 1) == b
     assert all(op in (DELETE, EQUAL, INSERT) and text for op, text in ops)
-    assert all(x[0] != y[0] for x, y in zip(ops, ops[1:])), "neighbouring ops are merged"
+    assert all(x[0] != y[0] for x, y in pairwise(ops)), "neighbouring ops are merged"
 
 
 @settings(max_examples=400, deadline=None)

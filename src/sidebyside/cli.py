@@ -70,8 +70,8 @@ def run_tui(paths: list[str]) -> int:
         for problem in problems:
             print(f"sidebyside: {problem}", file=sys.stderr)
         return fail("nothing to open")
-    from sidebyside.tui.app import SideBySideApp
+    from sidebyside.tui.app import make_app
 
-    app = SideBySideApp(paths=paths)
+    app = make_app(paths=paths)
     app.run()
     return app.return_code or EXIT_OK

@@ -27,7 +27,9 @@ class Article:
     """A cleaned article: metadata plus its body split into sentences.
 
     `paragraphs[i]` is the paragraph number of `sentences[i]`, so views can lay the
-    sentences out as the outlet did without a second data structure.
+    sentences out as the outlet did without a second data structure. `credits` keeps the
+    credit lines the cleaner took out of the body ("With AP", "(Reuters)", "Agencies"):
+    never a byline, but evidence of whose copy the article runs.
     """
 
     id: str
@@ -39,6 +41,7 @@ class Article:
     date: str | None
     sentences: tuple[str, ...]
     paragraphs: tuple[int, ...] = ()
+    credits: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -55,6 +58,16 @@ class Story:
 
 
 RowKind = Literal["same", "changed", "moved", "only_a", "only_b"]
+#: One-character mark of each row kind (text views, legends, the TUI's gutter), in legend order.
+ROW_MARKS: dict[RowKind, str] = {"same": "=", "changed": "~", "moved": ">", "only_a": "-", "only_b": "+"}
+#: Each row kind in words, for legends, status lines and notes.
+ROW_LABELS: dict[RowKind, str] = {
+    "same": "same",
+    "changed": "changed",
+    "moved": "moved",
+    "only_a": "only in A",
+    "only_b": "only in B",
+}
 
 
 @dataclass(frozen=True)

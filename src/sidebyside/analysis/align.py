@@ -16,7 +16,8 @@ the alignment runs in stages, cheapest first:
    Copies left over from stage 1 compete here too, with a perfect score. Pairs are
    chosen greedily, best first; between near-equal scores the one nearer to where the
    anchors say the sentence should be wins, so repeated sentences do not pair across
-   the article.
+   the article. This stage, and the indexing of each article it relies on (`prepare`),
+   is `analysis/candidates.py`; this module places it between the other three.
 3. **Order.** A maximum-weight increasing subsequence over all chosen pairs decides which
    pairs are in order; the others are `moved`.
 4. **Related.** A sentence that also overlaps strongly with a second sentence on the other
@@ -25,7 +26,7 @@ the alignment runs in stages, cheapest first:
 Rows follow A's order; sentences only B has are placed after the row of the B sentence
 before them, so B's sentences keep their order except the moved ones.
 
-A story of hundreds of articles needs every ordered pair's share (`analysis/reuse.py`), so
+A story of hundreds of articles needs every ordered pair's share (`analysis/overlap.py`), so
 the work that depends on one article only is done once by `prepare` and reused by
 `align_prepared` and `carried`; `align(a, b)` is exactly those two steps. Word weights
 are summed with `math.fsum` and words visited in sorted order, so a result does not
@@ -35,17 +36,15 @@ hash seed): the matrix computed in one process equals `compare` run in another.
 
 from __future__ import annotations
 
-import heapq
-import math
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Mapping, Sequence, Set as AbstractSet
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import pairwise
 
-from rapidfuzz import fuzz
-
-from sidebyside.analysis.text import normalise, words_of_normalised
-from sidebyside.model import AlignedRow, Alignment, Article
+from sidebyside.analysis.candidates import Pair, Prepared, Scorer, Weights, choose_pairs, prepare
+from sidebyside.model import AlignedRow, Alignment, Article, RowKind
 
 
 @dataclass(frozen=True)
@@ -84,42 +83,6 @@ class AlignParams:
 
 
 DEFAULT_PARAMS = AlignParams()
-#: Articles up to this long get bit masks of their sentences (`Prepared.masks`).
-MASK_LIMIT = 128
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """One article prepared for matching against any other: what depends on it alone.
-
-    `words[i]` is sentence i's set of content words and `ordered[i]` the same words
-    sorted (the order in which weights are added up); `df` counts the sentences each word
-    occurs in, so a pair's document frequencies are two lookups instead of a recount;
-    `where` lists the positions of each normalised sentence, `holding` those of the
-    sentences that contain each word (the article's own inverted index, ascending), and
-    `masks` the same as bits (bit j: sentence j), so "which sentences share a word with
-    this one" is a few integer ORs; only for articles of at most `MASK_LIMIT` sentences
-    (the only ones `_Scorer._all_sharing` can use), else None.
-    """
-
-    norm: tuple[str, ...]
-    words: tuple[frozenset[str], ...]
-    ordered: tuple[tuple[str, ...], ...]
-    df: dict[str, int]
-    where: dict[str, list[int]]
-    holding: dict[str, list[int]]
-    masks: dict[str, int] | None
-
-
-@dataclass(frozen=True)
-class _Pair:
-    """A pairing of sentence `a` of A with sentence `b` of B (chosen, or a candidate)."""
-
-    a: int
-    b: int
-    score: float
-    exact: bool
-    containment: float = 1.0
 
 
 def align(a: Article, b: Article, params: AlignParams = DEFAULT_PARAMS) -> Alignment:
@@ -169,7 +132,7 @@ def carried(
     (it has no candidate that could reach `pair_threshold`, and it weighs nothing in
     anyone else's score), and a proposed pair that is no partner is not scored.
     """
-    return _carried(side_a, side_b, params, bounds, _Weights(side_a, side_b, params), False)
+    return _carried(side_a, side_b, params, bounds, Weights(side_a, side_b, params), False)
 
 
 def carried_both(
@@ -179,7 +142,7 @@ def carried_both(
     bounds: Bounds | None = None,
 ) -> tuple[int, int]:
     """`(carried(a, b), carried(b, a))`, weighing each word and scoring each pair once."""
-    weights = _Weights(side_a, side_b, params)
+    weights = Weights(side_a, side_b, params)
     return (
         _carried(side_a, side_b, params, bounds, weights, False),
         _carried(side_b, side_a, params, bounds, weights, True),
@@ -191,7 +154,7 @@ def _carried(
     side_b: Prepared,
     params: AlignParams,
     bounds: Bounds | None,
-    weights: _Weights,
+    weights: Weights,
     flipped: bool,
 ) -> int:
     """`carried` with the pair's `weights` given (`flipped`: A is the weights' B)."""
@@ -209,14 +172,12 @@ def _carried(
         if not rest_a:
             return len(anchors)
     expected = _expected_positions(_unique(anchors, side_a, side_b), n_a, n_b)
-    scorer = _Scorer(side_a, side_b, params, expected, done_b, weights, flipped)
+    scorer = Scorer(side_a, side_b, params, expected, done_b, weights, flipped)
     candidates = scorer.candidates(rest_a, params.pair_threshold, partners)
-    return len(anchors) + len(_choose(candidates, params, expected))
+    return len(anchors) + len(choose_pairs(candidates, params, expected))
 
 
-def _match(
-    side_a: Prepared, side_b: Prepared, params: AlignParams
-) -> tuple[list[_Pair], list[_Pair], list[_Pair]]:
+def _match(side_a: Prepared, side_b: Prepared, params: AlignParams) -> tuple[list[Pair], list[Pair], list[Pair]]:
     """Stages 1 and 2: the exact anchors, the scored candidates and the pairs chosen."""
     n_a, n_b = len(side_a.norm), len(side_b.norm)
     anchors = _exact_in_order(side_a, side_b, params.max_copies)
@@ -225,9 +186,9 @@ def _match(
     done_a, done_b = {p.a for p in anchors}, {p.b for p in anchors}
     rest_a = [i for i in range(n_a) if i not in done_a]
     expected = _expected_positions(_unique(anchors, side_a, side_b), n_a, n_b)
-    scorer = _Scorer(side_a, side_b, params, expected, done_b, _Weights(side_a, side_b, params))
+    scorer = Scorer(side_a, side_b, params, expected, done_b, Weights(side_a, side_b, params))
     candidates = scorer.candidates(rest_a, params.related_threshold)
-    return anchors, candidates, _choose(candidates, params, expected)
+    return anchors, candidates, choose_pairs(candidates, params, expected)
 
 
 def _with_partner(
@@ -247,39 +208,10 @@ def _with_partner(
     return out
 
 
-# --- preparation -------------------------------------------------------------------------
-
-
-def prepare(sentences: Sequence[str], memo: dict[str, frozenset[str]] | None = None) -> Prepared:
-    """Normalise and tokenise an article's sentences once, for any number of pairings.
-
-    `memo` (normalised text -> words) may be shared between articles: reprints share
-    most of their sentences, so each distinct sentence is tokenised once.
-    """
-    memo = {} if memo is None else memo
-    norm = tuple(normalise(s) for s in sentences)
-    for text in norm:
-        if text not in memo:
-            memo[text] = frozenset(words_of_normalised(text))
-    words = tuple(memo[t] for t in norm)
-    where: dict[str, list[int]] = defaultdict(list)
-    holding: dict[str, list[int]] = defaultdict(list)
-    for j, text in enumerate(norm):
-        where[text].append(j)
-        for w in words[j]:
-            holding[w].append(j)
-    df = {w: len(js) for w, js in holding.items()}
-    ordered = tuple(tuple(sorted(ws)) for ws in words)
-    masks = None
-    if len(norm) <= MASK_LIMIT:
-        masks = {w: sum(1 << j for j in js) for w, js in holding.items()}
-    return Prepared(norm, words, ordered, df, dict(where), dict(holding), masks)
-
-
 # --- stage 1: exact copies in order ---------------------------------------------------------
 
 
-def _exact_in_order(side_a: Prepared, side_b: Prepared, max_copies: int) -> list[_Pair]:
+def _exact_in_order(side_a: Prepared, side_b: Prepared, max_copies: int) -> list[Pair]:
     """The largest in-order set of identical sentences (Hunt–Szymanski LCS, O(r log n)).
 
     `r` is the number of equal (i, j) pairs: about n for articles without repeats, so
@@ -313,10 +245,10 @@ def _exact_in_order(side_a: Prepared, side_b: Prepared, max_copies: int) -> list
             else:
                 tails[k] = j
                 tail_node[k] = len(node_i) - 1
-    out: list[_Pair] = []
+    out: list[Pair] = []
     node = tail_node[-1] if tail_node else -1
     while node >= 0:
-        out.append(_Pair(node_i[node], node_j[node], 1.0, True))
+        out.append(Pair(node_i[node], node_j[node], 1.0, True))
         node = node_prev[node]
     return out[::-1]
 
@@ -327,7 +259,7 @@ def _window(positions: list[int], centre: float, size: int) -> list[int]:
     return positions[start : start + size]
 
 
-def _unique(anchors: list[_Pair], side_a: Prepared, side_b: Prepared) -> list[_Pair]:
+def _unique(anchors: list[Pair], side_a: Prepared, side_b: Prepared) -> list[Pair]:
     """The anchors whose sentence occurs once in each article: these cannot be coincidences.
 
     A repeated sentence ("Reuters reported.") can anchor at a copy far from where the
@@ -338,11 +270,11 @@ def _unique(anchors: list[_Pair], side_a: Prepared, side_b: Prepared) -> list[_P
     return [p for p in anchors if len(where_a[norm_a[p.a]]) == 1 == len(where_b[norm_a[p.a]])]
 
 
-def _expected_positions(anchors: list[_Pair], n_a: int, n_b: int) -> list[float]:
+def _expected_positions(anchors: list[Pair], n_a: int, n_b: int) -> list[float]:
     """Where in B each A sentence would sit, interpolated between the anchors."""
     points = [(-1, -1.0)] + [(p.a, float(p.b)) for p in anchors] + [(n_a, float(n_b))]
     expected = [0.0] * n_a
-    for (ia, ja), (ib, jb) in zip(points, points[1:]):
+    for (ia, ja), (ib, jb) in pairwise(points):
         step = (jb - ja) / (ib - ia)
         for i in range(ia + 1, ib):
             expected[i] = ja + (i - ia) * step
@@ -351,212 +283,10 @@ def _expected_positions(anchors: list[_Pair], n_a: int, n_b: int) -> list[float]
     return expected
 
 
-# --- stage 2: everything else ---------------------------------------------------------------
-
-
-class _Weights:
-    """The word weights of one pair of articles, shared by both directions of the pair.
-
-    A word's weight is `log((N + 1) / df)` over the N sentences of both articles, `df`
-    taken from the two prepared articles' counts: the same for (A, B) and (B, A), so
-    `carried_both` weighs each word once and scores each sentence pair once (the score
-    is symmetric: Dice, containment over the smaller total, and token similarity).
-    Only what is asked for is weighed: a pair of reprints with two reworded sentences
-    costs two sentences' words, not two articles'.
-    """
-
-    def __init__(self, side_a: Prepared, side_b: Prepared, params: AlignParams) -> None:
-        total = len(side_a.words) + len(side_b.words)
-        self._top = total + 1
-        self._cap = max(params.common_floor, params.common_fraction * total)
-        #: No word can be in more sentences than the cap: every word is indexable.
-        self.none_common = total <= self._cap
-        self._df_a, self._df_b = side_a.df, side_b.df
-        self.weight: dict[str, float] = {}
-        #: Words too common to propose candidates (they still count in the score).
-        self.common: set[str] = set()
-        #: Sentence totals of A (index 0) and B (index 1).
-        self.totals: tuple[dict[int, float], dict[int, float]] = ({}, {})
-        #: (A sentence, B sentence) -> (score, containment).
-        self.scores: dict[tuple[int, int], tuple[float, float]] = {}
-
-    def total(self, side: int, i: int, words: frozenset[str]) -> float:
-        """The summed weight of sentence `i` of side 0 (A) or 1 (B)."""
-        totals = self.totals[side]
-        found = totals.get(i)
-        if found is None:
-            weight = self.weight
-            if not weight.keys() >= words:
-                self._weigh(words)
-            found = totals[i] = math.fsum(map(weight.__getitem__, words))
-        return found
-
-    def _weigh(self, words: frozenset[str]) -> None:
-        weight, df_a, df_b, top, cap = self.weight, self._df_a, self._df_b, self._top, self._cap
-        for w in words:
-            if w not in weight:
-                n = df_a.get(w, 0) + df_b.get(w, 0)
-                weight[w] = math.log(top / n)
-                if n > cap:
-                    self.common.add(w)
-
-
-class _Scorer:
-    """Finds and scores candidate pairs: rarity-weighted shared words plus token similarity.
-
-    `flipped` says that this scorer's A is the B of `weights` (the second direction of
-    `carried_both`).
-    """
-
-    def __init__(
-        self,
-        side_a: Prepared,
-        side_b: Prepared,
-        params: AlignParams,
-        expected: list[float],
-        done_b: set[int],
-        weights: _Weights,
-        flipped: bool = False,
-    ) -> None:
-        self.a, self.b, self.params, self.expected = side_a, side_b, params, expected
-        self.done_b, self.w, self.flipped = done_b, weights, flipped
-        self.open_b = 0
-        if side_b.masks is not None and weights.none_common:
-            self.open_b = (1 << len(side_b.norm)) - 1 - sum(1 << j for j in done_b)
-
-    def candidates(
-        self,
-        rest_a: list[int],
-        floor: float,
-        partners: Mapping[str, AbstractSet[str]] | None = None,
-    ) -> list[_Pair]:
-        """Scored candidate pairs between the sentences not yet paired, scoring >= `floor`.
-
-        B's unpaired sentences are found through B's own inverted index (`holding`),
-        skipping the paired ones, so nothing here walks the whole of B.
-        With `partners`, a proposed pair whose B sentence is not among the A sentence's
-        partners is not scored: the caller vouches that it could not reach `floor`.
-        """
-        done_b = self.done_b
-        side = 1 if self.flipped else 0
-        out: list[_Pair] = []
-        for i in rest_a:
-            exact = [j for j in self.b.where.get(self.a.norm[i], ()) if j not in done_b]
-            out.extend(_Pair(i, j, 1.0, True) for j in self._nearest(i, exact))
-            allowed = partners.get(self.a.norm[i]) if partners is not None else None
-            proposals = self._all_sharing(i, exact)
-            if proposals is None:
-                self.w.total(side, i, self.a.words[i])  # ranking needs A's words weighed
-                proposals = self._proposals(i)
-            for j in proposals:
-                if allowed is not None and self.b.norm[j] not in allowed:
-                    continue
-                cand = self.score(i, j)
-                if cand.score >= floor:
-                    out.append(cand)
-        return out
-
-    def _all_sharing(self, i: int, copies: list[int]) -> list[int] | None:
-        """The proposals of `_proposals` without weighing, when few B sentences compete.
-
-        When no word is too common to index and at most `max_candidates` unpaired B
-        sentences other than copies share a word with sentence `i`, the best
-        `max_candidates` of them are all of them, whatever the weights.
-        """
-        masks, mask = self.b.masks, 0
-        if masks is None or not self.w.none_common:
-            return None
-        for w in self.a.words[i]:
-            bits = masks.get(w)
-            if bits:
-                mask |= bits
-        mask &= self.open_b
-        for j in copies:
-            mask &= ~(1 << j)
-        if mask.bit_count() > self.params.max_candidates:
-            return None
-        out = []
-        while mask:
-            low = mask & -mask
-            out.append(low.bit_length() - 1)
-            mask ^= low
-        return out
-
-    def _proposals(self, i: int) -> list[int]:
-        """B sentences worth scoring against A sentence `i` (at most 2 x max_candidates).
-
-        Those sharing the most weight of A's words that are not too common to index.
-        """
-        shared: dict[int, float] = defaultdict(float)
-        holding, weight, common, done_b = self.b.holding, self.w.weight, self.w.common, self.done_b
-        for w in self.a.ordered[i]:  # sorted: the same sums whatever the hash seed
-            js = holding.get(w)
-            if js and w not in common:
-                wt = weight[w]
-                for j in js:
-                    if j not in done_b:
-                        shared[j] += wt
-        norm = self.a.norm[i]
-        for j in [j for j in shared if self.b.norm[j] == norm]:
-            del shared[j]  # copies are candidates already
-        if not shared:
-            return []
-        k = self.params.max_candidates
-        best = heapq.nlargest(k, shared, key=shared.__getitem__)
-        bar = self.params.near_share * shared[best[0]]
-        near = self._nearest(i, [j for j, s in shared.items() if s >= bar])
-        return list(dict.fromkeys(best + near))
-
-    def _nearest(self, i: int, js: list[int] | tuple[int, ...]) -> list[int]:
-        """The `max_candidates` of `js` closest to where A sentence `i` is expected in B."""
-        if len(js) <= self.params.max_candidates:
-            return list(js)
-        where = self.expected[i]
-        return heapq.nsmallest(self.params.max_candidates, js, key=lambda j: abs(j - where))
-
-    def score(self, i: int, j: int) -> _Pair:
-        """Combined similarity of A sentence `i` and B sentence `j`."""
-        key = (j, i) if self.flipped else (i, j)
-        found = self.w.scores.get(key)
-        if found is None:
-            found = self.w.scores[key] = self._score(i, j)
-        return _Pair(i, j, found[0], False, found[1])
-
-    def _score(self, i: int, j: int) -> tuple[float, float]:
-        """(score, containment) of A sentence `i` and B sentence `j`."""
-        side = 1 if self.flipped else 0
-        total_a = self.w.total(side, i, self.a.words[i])
-        total_b = self.w.total(1 - side, j, self.b.words[j])
-        common = math.fsum(map(self.w.weight.__getitem__, self.a.words[i] & self.b.words[j]))
-        dice = 2 * common / (total_a + total_b) if common else 0.0
-        containment = common / min(total_a, total_b) if common else 0.0
-        overlap = (dice + containment) / 2
-        if overlap < self.params.min_overlap:
-            return 0.0, containment
-        tokens = fuzz.token_sort_ratio(self.a.norm[i], self.b.norm[j]) / 100
-        k = self.params.overlap_weight
-        return k * overlap + (1 - k) * tokens, containment
-
-
-def _choose(candidates: list[_Pair], params: AlignParams, expected: list[float]) -> list[_Pair]:
-    """Greedy one-to-one pairing, best score first; near-ties go to the expected place."""
-    good = [c for c in candidates if c.score >= params.pair_threshold]
-    good.sort(key=lambda c: (-round(c.score, 2), abs(c.b - expected[c.a]), c.a, c.b))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    out: list[_Pair] = []
-    for c in good:
-        if c.a not in used_a and c.b not in used_b:
-            used_a.add(c.a)
-            used_b.add(c.b)
-            out.append(c)
-    return out
-
-
 # --- stage 3: order --------------------------------------------------------------------------
 
 
-def _in_order(pairs: list[_Pair]) -> set[int]:
+def _in_order(pairs: list[Pair]) -> set[int]:
     """A indices of the pairs kept in order: a maximum-weight increasing run over B.
 
     Weighted by score so a confident pair is not declared moved to keep a doubtful one
@@ -599,9 +329,7 @@ def _raise(tree: list[tuple[float, int]], pos: int, value: tuple[float, int]) ->
 # --- stage 4: related ------------------------------------------------------------------------
 
 
-def _related(
-    candidates: list[_Pair], pairs: list[_Pair], params: AlignParams
-) -> dict[int, tuple[int, ...]]:
+def _related(candidates: list[Pair], pairs: list[Pair], params: AlignParams) -> dict[int, tuple[int, ...]]:
     """B sentences related to an A sentence beyond its own pair (split or merged sentences).
 
     A candidate that was not chosen counts when one of its sentences is left without a
@@ -610,7 +338,7 @@ def _related(
     """
     pair_of_a = {p.a: p.b for p in pairs}
     paired_b = {p.b for p in pairs}
-    found: dict[int, list[_Pair]] = defaultdict(list)
+    found: dict[int, list[Pair]] = defaultdict(list)
     for c in candidates:
         if pair_of_a.get(c.a) == c.b or (c.a in pair_of_a and c.b in paired_b):
             continue
@@ -628,7 +356,7 @@ def _related(
 def _rows(
     n_a: int,
     n_b: int,
-    pairs: list[_Pair],
+    pairs: list[Pair],
     in_order: set[int],
     related: dict[int, tuple[int, ...]],
 ) -> tuple[AlignedRow, ...]:
@@ -659,9 +387,9 @@ def _rows(
     return tuple(rows)
 
 
-def _row_of(i: int, pair: _Pair | None, in_order: bool, related: tuple[int, ...]) -> AlignedRow:
+def _row_of(i: int, pair: Pair | None, in_order: bool, related: tuple[int, ...]) -> AlignedRow:
     """The row of A sentence `i`, classified."""
     if pair is None:
         return AlignedRow(i, None, "only_a", 0.0, related)
-    kind = ("same" if pair.exact else "changed") if in_order else "moved"
+    kind: RowKind = ("same" if pair.exact else "changed") if in_order else "moved"
     return AlignedRow(i, pair.b, kind, round(pair.score, 3), related)

@@ -56,9 +56,7 @@ class Span:
     high: int
 
 
-def story_bounds(
-    prepared: Sequence[Prepared], params: AlignParams = DEFAULT_PARAMS, workers: int = 1
-) -> Bounds:
+def story_bounds(prepared: Sequence[Prepared], params: AlignParams = DEFAULT_PARAMS, workers: int = 1) -> Bounds:
     """The partners of every distinct sentence of the story (see the module docstring).
 
     The candidate pairs are judged in `workers` forked processes when there are several.
@@ -117,7 +115,7 @@ class _Sentences:
 def _distinct(prepared: Sequence[Prepared]) -> _Sentences:
     seen: dict[str, frozenset[str]] = {}
     for side in prepared:
-        for text, words in zip(side.norm, side.words):
+        for text, words in zip(side.norm, side.words, strict=True):
             seen.setdefault(text, words)
     return _Sentences(list(seen), list(seen.values()))
 
@@ -162,7 +160,7 @@ def _partners(
                 found[t].append(norm[s])
     finally:
         _SEARCH = None
-    return {text: frozenset(f) for text, f in zip(norm, found)}
+    return {text: frozenset(f) for text, f in zip(norm, found, strict=True)}
 
 
 def _judge(chunk: range) -> list[tuple[int, int]]:
@@ -217,9 +215,7 @@ class _Judge:
         self.k = params.overlap_weight
         self.threshold = params.pair_threshold
 
-    def __call__(
-        self, s: str, ws: frozenset[str], mass_s: float, t: str, wt: frozenset[str], mass_t: float
-    ) -> bool:
+    def __call__(self, s: str, ws: frozenset[str], mass_s: float, t: str, wt: frozenset[str], mass_t: float) -> bool:
         shared = ws & wt
         if not shared:
             return False  # no shared weight: `align` scores the pair 0

@@ -24,12 +24,30 @@ from dataclasses import dataclass
 
 from sidebyside.analysis.quotes import Speech, analyse
 from sidebyside.analysis.speakers import Watchlist, fold
+from sidebyside.dates import MONTHS
 from sidebyside.model import Article, Figure
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -41,20 +59,36 @@ WORD_NUMBER = (
 )
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 QUALIFIERS = (
-    "more than", "over", "at least", "nearly", "almost", "about", "around", "some", "roughly",
-    "approximately", "up to", "fewer than", "less than", "under", "close to", "as many as",
-    "at most", "upwards of", "in excess of", "an estimated", "just over", "just under",
-    "well over", "well above",
+    "more than",
+    "over",
+    "at least",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "some",
+    "roughly",
+    "approximately",
+    "up to",
+    "fewer than",
+    "less than",
+    "under",
+    "close to",
+    "as many as",
+    "at most",
+    "upwards of",
+    "in excess of",
+    "an estimated",
+    "just over",
+    "just under",
+    "well over",
+    "well above",
 )
 QUALIFIER = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS)
 FIGURE = re.compile(
     rf"(?<![\w$€£¥.,-])(?:(?P<qual>{QUALIFIER})\s+)?"
     rf"(?P<value>(?:{DIGITS})(?:\s*(?:million|billion|thousand|bn|m)\b)?|{VAGUE}\b|{WORD_NUMBER}\b)",
     re.IGNORECASE,
-)
-MONTHS = (
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul",
-    "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
 )
 TIME_UNITS = r"(?:second|minute|hour|day|night|week|month|year|decade|centur(?:y|ies))s?\b"
 MEASURE_UNITS = (
@@ -74,12 +108,16 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"dead|killed|deaths|died|fatalities|lives|bodies|perished", "deaths"),
     (r"wounded|injured|hurt|injuries", "wounded"),
     (r"casualties", "casualties"),
-    (r"(?:forced|driven|chased)\s+(?:from|out\s+of)\s+their\s+homes|forced\s+to\s+(?:leave|flee)\s+their\s+homes"
-     r"|(?:fled|left)\s+their\s+homes|fled|displaced|homeless|uprooted|refugees", "displaced"),
+    (
+        r"(?:forced|driven|chased)\s+(?:from|out\s+of)\s+their\s+homes|forced\s+to\s+(?:leave|flee)\s+their\s+homes"
+        r"|(?:fled|left)\s+their\s+homes|fled|displaced|homeless|uprooted|refugees",
+        "displaced",
+    ),
     (r"trapped|stranded|besieged", "trapped"),
     (r"missing|unaccounted\s+for", "missing"),
     (r"arrested|detained|jailed|imprisoned", "arrested"),
     (r"evacuated|rescued", "evacuated"),
+    (r"cancell?ed|cancell?ations?|scrapped", "cancelled"),
     (r"affected|impacted", "affected"),
 )
 MEASURE_WORD = re.compile(r"\b(?:" + "|".join(p for p, _ in MEASURES) + r")\b", re.IGNORECASE)
@@ -106,7 +144,9 @@ class Candidate:
     end: int
 
 
-def extract_figures(article: Article, speakers: Watchlist | Iterable[str] | None = None, speech: Speech | None = None) -> tuple[Figure, ...]:
+def extract_figures(
+    article: Article, speakers: Watchlist | Iterable[str] | None = None, speech: Speech | None = None
+) -> tuple[Figure, ...]:
     """Every count in the article body, with qualifier, what it counts and its source.
 
     Pass `speech` (from `quotes.analyse`) to reuse an analysis already made.
@@ -153,7 +193,9 @@ def _is_count(text: str, start: int, end: int, value: str) -> bool:
     low = fold(value)
     if before.endswith(("$", "€", "£", "¥", "US$", "No. ", "no. ", "#")):
         return False
-    if re.match(r"^(?:-[A-Za-z]|[A-Za-z]|:\d|-\d|\s*(?:-|–|to)\s*\d+\s*[-–]\s*\d)", after):  # 45-year-old, 3rd, 10:30, 3-2
+    if re.match(
+        r"^(?:-[A-Za-z]|[A-Za-z]|:\d|-\d|\s*(?:-|–|to)\s*\d+\s*[-–]\s*\d)", after
+    ):  # 45-year-old, 3rd, 10:30, 3-2
         return False
     if re.match(r"^(?:-|–)\d", after) or re.search(r"\d\s*[-–:]$", before):
         return False
@@ -174,17 +216,39 @@ def _is_count(text: str, start: int, end: int, value: str) -> bool:
         ordinary = lw in SENTENCE_OPENERS or any(lw == q.split()[-1] for q in QUALIFIERS)
         if word[:1].isupper() and lw not in MONTHS and not ordinary:
             return False  # "France 24", "Resolution 2259", "Flight 370"
-        if lw in {"the", "these", "those", "its", "his", "her", "their", "both", "all", "our", "each", "every", "number", "no", "page", "article", "chapter", "item"}:
+        if lw in {
+            "the",
+            "these",
+            "those",
+            "its",
+            "his",
+            "her",
+            "their",
+            "both",
+            "all",
+            "our",
+            "each",
+            "every",
+            "number",
+            "no",
+            "page",
+            "article",
+            "chapter",
+            "item",
+        }:
             return False  # "the two Libyans": a reference, not a new count
-    if low == "one" and not re.match(rf"^\s*(?:person|civilian|child|man|woman|soldier|dead|killed|injured|wounded|{COUNT_NOUNS}\b)", after, re.IGNORECASE):
+    if low == "one" and not re.match(
+        rf"^\s*(?:person|civilian|child|man|woman|soldier|dead|killed|injured|wounded|{COUNT_NOUNS}\b)",
+        after,
+        re.IGNORECASE,
+    ):
         return False
-    if re.fullmatch(r"\d+\.\d+", value):
-        return False  # a bare decimal is a measurement (magnitude 7.1), not a count
-    return True
+    # a bare decimal is a measurement (magnitude 7.1), not a count
+    return not re.fullmatch(r"\d+\.\d+", value)
 
 
 def _is_date(before: str, after: str, value: str) -> bool:
-    """"April 4", "4 April", "Aug. 14, 2017", "May 25-26"."""
+    """ "April 4", "4 April", "Aug. 14, 2017", "May 25-26"."""
     if not re.fullmatch(r"\d{1,4}", value):
         return False
     prev = re.search(r"([A-Za-z]+)\.?\s+$", before)
@@ -209,7 +273,7 @@ def number_of(value: str) -> int | None:
     if m:
         base = float(m.group(1))
         scale = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3}.get(m.group(2) or "", 1)
-        return int(round(base * scale))
+        return round(base * scale)
     if re.fullmatch(VAGUE, text):
         return None
     total, current = 0, 0
@@ -250,16 +314,17 @@ def what_counted(text: str, cand: Candidate, previous: str | None = None) -> str
     if m:
         return _measure_phrase(clause, m)
     verb = re.search(
-        r"\b(killed|wounded|injured|displaced|forced|drove|trapped|evacuated|arrested|detained|rescued|uprooted|left)\s+"
+        r"\b(killed|wounded|injured|displaced|forced|forcing|forces|drove|driving|drives|trapped|evacuated|arrested"
+        r"|detained|rescued|uprooted|cancell?ed|scrapped|left)\s+"
         r"(?:(?:" + QUALIFIER + r")\s+)?(?:an\s+estimated\s+)?$",
         text[max(0, cand.start - 60) : cand.start],
         re.IGNORECASE,
     )
     if verb:
         word = verb.group(1).lower()
-        homes = re.match(r"^\s*(?:people\s+)?((?:out\s+of|from)\s+their\s+homes)", after)
-        if word in {"forced", "drove"} and homes:
-            return f"forced {homes.group(1)}"
+        homes = re.match(rf"^\s*(?:{COUNT_NOUNS}\s+)?((?:out\s+of|from)\s+their\s+homes)", after, re.IGNORECASE)
+        if word in {"forced", "forcing", "forces", "drove", "driving", "drives"}:
+            return f"forced {homes.group(1)}" if homes else None
         return None if word == "left" else word
     toll = re.search(
         r"\b(death\s+toll|toll)\b[^,;.]{0,80}?\b(?:stood\s+at|stands\s+at|(?:rose|risen|rises|climbed|jumped|increased)\s+to|reached|hit|of|at|is|was)\s+"

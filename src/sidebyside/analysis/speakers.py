@@ -12,7 +12,9 @@ tie also had ("the Russian president" is not "French President"), and anonymous
 heads ("official", "source", "diplomat") are never tied to anybody: a French
 official's words must never become Macron's.
 
-Nothing here imports Textual; everything is plain data and pure functions.
+The words these rules know (role heads, demonyms, particles) live in `wordlists`, shared
+with quote attribution. Nothing here imports Textual; everything is plain data and pure
+functions.
 """
 
 from __future__ import annotations
@@ -25,6 +27,19 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import OSA
 
+from sidebyside.analysis.wordlists import (
+    ANONYMOUS_HEADS,
+    BLOCKING,
+    COUNTRIES,
+    DEMONYMS,
+    GENERIC_OWNERS,
+    HONORIFICS,
+    PARTICLES,
+    ROLE_ADJECTIVES,
+    ROLE_HEADS,
+    ROLE_STOP_VERBS,
+    STOP,
+)
 from sidebyside.model import Article
 
 #: The people of the bundled story, used when the user names nobody.
@@ -34,63 +49,12 @@ DEFAULT_SPEAKERS: tuple[str, ...] = ("Khalifa Haftar", "Emmanuel Macron", "Ghass
 #: ("Conte" / "Conti") is as likely to be another person as a typo.
 TYPO_MIN_LENGTH = 5
 
-#: Surname particles that belong to the surname ("al-Sarraj", "von der Leyen").
-PARTICLES = {"al", "el", "ul", "bin", "ibn", "abu", "de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le"}
+#: A word as names are written: initials ("U.N."), or letters with inner apostrophes and
+#: hyphens ("al-Sarraj", "O'Neill"). Quote tokens extend it with a trailing apostrophe.
+WORD_PATTERN = r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?"
+WORD = re.compile(WORD_PATTERN, re.UNICODE)
 
-WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?", re.UNICODE)
-
-#: Role words as printed -> the head they stand for. Multi-word heads first.
-ROLE_HEADS: dict[str, str] = {
-    "special representative": "envoy", "special envoy": "envoy", "special coordinator": "envoy",
-    "prime minister": "prime minister", "vice president": "vice president", "vice-president": "vice president",
-    "field marshal": "marshal", "crown prince": "crown prince", "chief executive": "chief executive",
-    "attorney general": "attorney general", "foreign minister": "foreign minister",
-    "defence minister": "defence minister", "defense minister": "defence minister",
-    "interior minister": "interior minister", "finance minister": "finance minister",
-    "health minister": "health minister", "secretary of state": "secretary of state",
-    "secretary-general": "secretary-general", "secretary general": "secretary-general",
-    "president": "president", "premier": "prime minister", "chancellor": "chancellor",
-    "minister": "minister", "envoy": "envoy", "representative": "envoy", "mediator": "envoy",
-    "commander": "commander", "general": "general", "gen": "general", "marshal": "marshal",
-    "strongman": "strongman", "warlord": "warlord", "leader": "leader", "chief": "chief", "head": "head",
-    "king": "king", "queen": "queen", "prince": "prince", "emir": "emir", "sultan": "sultan",
-    "pope": "pope", "ambassador": "ambassador", "governor": "governor", "gov": "governor",
-    "mayor": "mayor", "senator": "senator", "sen": "senator", "congressman": "lawmaker",
-    "congresswoman": "lawmaker", "lawmaker": "lawmaker", "speaker": "speaker", "director": "director",
-    "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "ceo": "chief executive",
-    "coach": "coach", "manager": "manager", "captain": "captain", "judge": "judge",
-    "prosecutor": "prosecutor", "candidate": "candidate", "nominee": "candidate", "founder": "founder",
-    "dictator": "dictator", "ruler": "ruler", "monarch": "monarch", "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson", "spokesperson": "spokesperson", "mp": "lawmaker",
-    "commissioner": "commissioner", "superintendent": "superintendent", "sheriff": "sheriff",
-    "colonel": "colonel", "col": "colonel", "admiral": "admiral", "archbishop": "archbishop",
-    "bishop": "bishop", "rabbi": "rabbi", "imam": "imam", "cardinal": "cardinal",
-    "secretary": "secretary", "president-elect": "president-elect", "premier-elect": "prime minister",
-}
-#: Titles that may stand before a name without being a role worth resolving.
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "sheikh", "mx"}
-#: Heads that name nobody in particular: an article has many officials.
-ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "diplomat", "diplomats", "aide", "adviser"}
-#: A tie carrying one of these only resolves mentions that say it too ("former president").
-BLOCKING = {"former", "ex", "late", "deputy", "vice", "acting", "interim", "outgoing", "incoming", "assistant"}
-#: Nationality adjectives folded to their country, so "French president" meets "president of France".
-DEMONYMS = {
-    "french": "france", "libyan": "libya", "american": "us", "british": "uk", "italian": "italy",
-    "german": "germany", "russian": "russia", "chinese": "china", "egyptian": "egypt",
-    "turkish": "turkey", "iranian": "iran", "iraqi": "iraq", "syrian": "syria", "israeli": "israel",
-    "palestinian": "palestine", "ukrainian": "ukraine", "spanish": "spain", "canadian": "canada",
-    "japanese": "japan", "indian": "india", "brazilian": "brazil", "mexican": "mexico",
-    "kenyan": "kenya", "nigerian": "nigeria", "european": "eu", "emirati": "uae", "saudi": "saudi arabia",
-    "tunisian": "tunisia", "algerian": "algeria", "sudanese": "sudan", "greek": "greece",
-    "polish": "poland", "dutch": "netherlands", "belgian": "belgium", "swiss": "switzerland",
-    "austrian": "austria", "swedish": "sweden", "norwegian": "norway", "danish": "denmark",
-    "finnish": "finland", "irish": "ireland", "scottish": "scotland", "welsh": "wales",
-    "australian": "australia", "portuguese": "portugal", "chilean": "chile", "peruvian": "peru",
-    "colombian": "colombia", "venezuelan": "venezuela", "argentine": "argentina",
-    "korean": "korea", "pakistani": "pakistan", "afghan": "afghanistan", "lebanese": "lebanon",
-    "jordanian": "jordan", "qatari": "qatar", "yemeni": "yemen", "ethiopian": "ethiopia",
-    "malian": "mali", "chadian": "chad", "moroccan": "morocco", "icelandic": "iceland",
-}
+#: Spellings folded together before a role is compared ("U.N." is "United Nations").
 PHRASE_NORMALS = (
     (re.compile(r"\bu\.?\s?n\.?(?=\W|$)"), "un"),
     (re.compile(r"\bunited nations\b"), "un"),
@@ -101,31 +65,6 @@ PHRASE_NORMALS = (
     (re.compile(r"\bhead of (?:the )?([\w.-]+ )?mission\b"), r"\1envoy"),
     (re.compile(r"['’]s\b"), ""),
 )
-#: Lower-case words allowed inside a role written before a name ("Libyan eastern commander").
-ROLE_ADJECTIVES = {
-    "eastern", "western", "northern", "southern", "central", "senior", "top", "chief", "deputy",
-    "former", "acting", "interim", "foreign", "defence", "defense", "interior", "finance", "health",
-    "special", "military", "army", "rebel", "opposition", "national", "regional", "local", "federal",
-    "state", "presidential", "veteran", "longtime", "powerful", "ex", "late", "outgoing", "incoming",
-    "vice", "prime", "field", "crown", "secretary", "attorney", "assistant", "un", "us", "eu",
-}
-#: Owners so general they name nothing ("the country's president", "the union's leader").
-GENERIC_OWNERS = {
-    "country", "nation", "province", "region", "state", "city", "town", "government", "party",
-    "union", "agency", "company", "firm", "group", "organisation", "organization", "team", "club",
-    "army", "ministry", "department", "federation", "council", "board", "league", "movement",
-}
-COUNTRIES = set(DEMONYMS.values()) | {"un", "us", "uk", "eu", "nato"}
-#: Words that end a role written before a name: verbs and the like.
-ROLE_STOP_VERBS = {
-    "met", "meets", "told", "tells", "said", "says", "asks", "urges", "thanks", "visits", "hosts",
-    "is", "was", "are", "were", "has", "have", "had", "will", "would", "also", "than", "then", "as",
-    "but", "not", "who", "whom", "when", "while", "after", "before", "during", "against", "between",
-}
-STOP = {
-    "the", "a", "an", "of", "for", "to", "in", "at", "on", "by", "with", "from", "and", "or",
-    "its", "his", "her", "their", "this", "that", "these", "those",
-}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -434,7 +373,11 @@ def _roles_in_sentence(text: str, watchlist: Watchlist) -> tuple[tuple[str, Role
     for mention in find_mentions(text, watchlist):
         if mention.attributive:
             continue
-        for phrase in (_role_before(text, mention.start), _appositive_after(text, mention), _appositive_before(text, mention.start)):
+        for phrase in (
+            _role_before(text, mention.start),
+            _appositive_after(text, mention),
+            _appositive_before(text, mention.start),
+        ):
             if phrase:
                 role = role_of(phrase)
                 if role is not None and role.head not in ANONYMOUS_HEADS:
@@ -461,8 +404,10 @@ def _role_before(text: str, start: int) -> str | None:
 
 
 def _appositive_after(text: str, mention: Mention) -> str | None:
-    """", the UN envoy for Libya," right after the name."""
-    m = re.match(r"\s*,\s+((?:the|a|an)\s+)?([^,;:()\"“”]{2,120}?)(?=,|\.$|;|$|\s+(?:who|which)\b)", text[mention.end :])
+    """An appositive right after the name: ", the UN envoy for Libya,"."""
+    m = re.match(
+        r"\s*,\s+((?:the|a|an)\s+)?([^,;:()\"“”]{2,120}?)(?=,|\.$|;|$|\s+(?:who|which)\b)", text[mention.end :]
+    )
     if m is None:
         return None
     phrase = m.group(2)
@@ -472,7 +417,7 @@ def _appositive_after(text: str, mention: Mention) -> str | None:
 
 
 def _appositive_before(text: str, start: int) -> str | None:
-    """"the head of U.N. mission to Libya, " right before the name."""
+    """An appositive right before the name: "the head of U.N. mission to Libya, "."""
     before = text[:start]
     if not re.search(r",\s*$", before):
         return None

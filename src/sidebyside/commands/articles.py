@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     story = load(args.paths)
     if args.format == "json":
-        from sidebyside.analysis.reuse import closest, overlap_matrix
+        from sidebyside.analysis.overlap import closest, overlap_matrix
         from sidebyside.export.json import articles_payload, dumps
 
         near = closest(story.articles, overlap_matrix(story.articles, workers=None))

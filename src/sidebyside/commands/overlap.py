@@ -10,20 +10,24 @@ second carries (identical, reworded or moved): exactly the share `compare A B` r
  "matrix":   [[1.0, 1.0, 0.1], ...],
  "closest":  [{"id": "001_y.txt", "share": 1.0}, ...],
  "reuse":    [{"article": "001_y.txt", "source": "000_x.txt", "share": 1.0, "back": 1.0,
-               "kind": "credited", "evidence": "credited 'told Reuters'",
-               "line": "SMA News reprints Reuters (100% of its sentences; credited 'told Reuters')"}]}
+               "kind": "credited", "confidence": "high", "shared_words": 231, "longest_run": 231,
+               "evidence": "231 of its 231 words in 1 identical run (...); credited 'told Reuters'",
+               "line": "SMA News reprints Reuters: 100% of its own words are Reuters's (...)"}]}
 ```
 
 `matrix[i][j]` is the share of article i's sentences that article j carries (rounded to
 three places, like `compare`'s `share`); the diagonal is 1.0. `closest[i]` is article i's
-closest other article and that share, or null when the story has one article. `reuse`
-lists, for each article whose closest other carries at least 30% of it, who likely ran
-whose copy: `article` ran copy that `source` also has; `share` is the part of `article`
-found in `source`, `back` the part of `source` found in `article`; `kind` is what the
-direction rests on: "credited" (the article names the source's outlet: "told Reuters"),
-"agency" (the source's outlet is a news agency), "common_source" (both credit the same
-agency), "contained" (nearly all of a shorter article is inside the longer one), or
-"undirected" (nothing says who came first).
+closest other article and that share, or null when the story has one article.
+
+`reuse` lists the pairs that share copy -- shared *wording*, not likeness: runs of eight
+or more words printed identically outside quotation marks (`analysis/copy.py`). Two
+outlets reporting the same facts in their own words are never listed. `article` ran
+copy that `source` also has; `share` is the share of `article`'s own words (outside
+quotes) printed identically in `source`, `back` the same the other way; `kind` is what
+the direction rests on: "credited" (the article credits the source's outlet: "told
+Reuters", "(AFP)", a "With AP" line), "agency" (the source is a news agency),
+"contained" (nearly all of a shorter article is inside the longer one) or "undirected"
+(nothing says who came first); `confidence` is "high", "medium" or "low".
 
 The table is a grid of whole percentages (rows: "k outlet", columns: k), then the
 who-copied-whom lines. Exit status: 0 done; 2 when an input was unusable (one stderr line
@@ -72,7 +76,8 @@ def run(args: argparse.Namespace) -> int:
     story = load(args.paths)
     if not story.articles:
         return fail("no usable articles") if not story.problems else EXIT_BAD_INPUT
-    from sidebyside.analysis.reuse import closest, find_reuse, overlap_matrix
+    from sidebyside.analysis.copy import find_reuse
+    from sidebyside.analysis.overlap import closest, overlap_matrix
 
     articles = story.articles
     matrix = overlap_matrix(articles, workers=args.workers)

@@ -14,20 +14,33 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sidebyside.commands import EXIT_BAD_INPUT, EXIT_OK, fail, load
+
+if TYPE_CHECKING:
+    from sidebyside.model import Story
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("report", help="write the story map, quote sheet and unique reporting to a file")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    parser.add_argument("--format", choices=("markdown", "html"), default=None,
-                        help="default: from the file name (.html/.htm -> html, else markdown)")
-    parser.add_argument("-o", "--output", required=True, metavar="FILE",
-                        help="where to write the report ('-' for standard output)")
+    parser.add_argument(
+        "--format",
+        choices=("markdown", "html"),
+        default=None,
+        help="default: from the file name (.html/.htm -> html, else markdown)",
+    )
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="where to write the report ('-' for standard output)"
+    )
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    parser.add_argument("--speaker", action="append", metavar="NAME",
-                        help="a person to follow (repeatable; replaces the default watchlist)")
+    parser.add_argument(
+        "--speaker",
+        action="append",
+        metavar="NAME",
+        help="a person to follow (repeatable; replaces the default watchlist)",
+    )
     parser.add_argument("--title", default=None, help="the report's title (default: the first headline)")
     parser.set_defaults(func=run)
 
@@ -63,20 +76,21 @@ def run(args: argparse.Namespace) -> int:
         write_atomically(target, text)
     except OSError as err:
         return fail(f"{target}: cannot write ({err.strerror or err})")
-    print(f"sidebyside: wrote {target} ({fmt}, {len(story.articles)} article{'s' * (len(story.articles) != 1)})", file=sys.stderr)
+    print(
+        f"sidebyside: wrote {target} ({fmt}, {len(story.articles)} article{'s' * (len(story.articles) != 1)})",
+        file=sys.stderr,
+    )
     return EXIT_BAD_INPUT if story.problems else EXIT_OK
 
 
-def _is_an_input(target: Path, story) -> bool:
+def _is_an_input(target: Path, story: Story) -> bool:
     """True when `target` is an article the story was read from, or a sidecar beside one."""
     resolved = target.resolve()
     for article in story.articles:
         source = Path(article.path).resolve()
         if resolved == source:
             return True
-        if resolved.parent == source.parent and (
-            resolved.name == "story.toml" or resolved.name.endswith(".meta.toml")
-        ):
+        if resolved.parent == source.parent and (resolved.name == "story.toml" or resolved.name.endswith(".meta.toml")):
             return True
     return False
 

@@ -14,20 +14,8 @@ from collections import Counter
 from typing import Any
 
 from sidebyside.analysis.worddiff import DELETE, INSERT, word_diff
-from sidebyside.model import AlignedRow, Alignment, Article
-
-#: One-character marks for the kinds, used in the text view and its legend.
-MARKS = {"same": "=", "changed": "~", "moved": ">", "only_a": "-", "only_b": "+"}
-LABELS = {
-    "same": "same",
-    "changed": "changed",
-    "moved": "moved",
-    "only_a": "only in A",
-    "only_b": "only in B",
-}
-#: Below this width two columns get too narrow to read: interleave instead.
-MIN_TWO_COLUMN_WIDTH = 70
-
+from sidebyside.layout import MIN_TWO_COLUMN_WIDTH, cell_width, wrap
+from sidebyside.model import ROW_LABELS, ROW_MARKS, AlignedRow, Alignment, Article
 
 # --- JSON ----------------------------------------------------------------------------------
 
@@ -68,9 +56,9 @@ def summary(al: Alignment) -> str:
 
 
 def counts_text(al: Alignment) -> str:
-    """"2 same, 4 changed, ...": the non-zero row counts in legend order."""
+    """ "2 same, 4 changed, ...": the non-zero row counts in legend order."""
     counts = kind_counts(al)
-    return ", ".join(f"{counts[k]} {LABELS[k]}" for k in MARKS if counts[k])
+    return ", ".join(f"{counts[k]} {ROW_LABELS[k]}" for k in ROW_MARKS if counts[k])
 
 
 def _describe(article: Article) -> str:
@@ -98,7 +86,7 @@ def compare_text(al: Alignment, width: int = 100) -> str:
         f"A: {_clean(_describe(al.a))}",
         f"B: {_clean(_describe(al.b))}",
         summary(al),
-        "legend: " + "  ".join(f"{m} {LABELS[k]}" for k, m in MARKS.items()),
+        "legend: " + "  ".join(f"{m} {ROW_LABELS[k]}" for k, m in ROW_MARKS.items()),
         "",
     ]
     body = _two_columns(al, width) if width >= MIN_TWO_COLUMN_WIDTH else _interleaved(al, width)
@@ -114,7 +102,7 @@ def _two_columns(al: Alignment, width: int) -> list[str]:
         left = _wrap(_side_text(al.a, row.a), col - num)
         right = _wrap(_side_text(al.b, row.b), col - num)
         for k in range(max(len(left), len(right))):
-            mark = MARKS[row.kind] if k == 0 else " "
+            mark = ROW_MARKS[row.kind] if k == 0 else " "
             la = _number(row.a) if k == 0 else ""
             lb = _number(row.b) if k == 0 else ""
             cell_a = _pad(la, num) + _pad(left[k] if k < len(left) else "", col - num)
@@ -129,7 +117,7 @@ def _interleaved(al: Alignment, width: int) -> list[str]:
     """One column: each row's A line then its B line, prefixed with the kind mark."""
     lines: list[str] = []
     for row in al.rows:
-        mark = MARKS[row.kind]
+        mark = ROW_MARKS[row.kind]
         for side, article, index in (("A", al.a, row.a), ("B", al.b, row.b)):
             if index is None or (side == "B" and row.kind == "same"):
                 continue
@@ -166,55 +154,13 @@ def _clean(text: str) -> str:
     return "".join(out)
 
 
-def cell_width(text: str) -> int:
-    """Terminal cells `text` takes: wide (CJK, emoji) count 2, combining marks 0."""
-    total = 0
-    for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return total
-
-
 def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cell_width(text))
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap by terminal cells; words longer than a line are cut."""
-    width = max(width, 4)
-    lines: list[str] = []
-    current, used = "", 0
-    for word in text.split():
-        size = cell_width(word)
-        if size > width:  # a word longer than a line: cut it into line-long pieces
-            if current:
-                lines.append(current)
-                current, used = "", 0
-            *heads, word = _pieces(word, width)
-            lines.extend(heads)
-            size = cell_width(word)
-        if current and used + 1 + size > width:
-            lines.append(current)
-            current, used = "", 0
-        current, used = (f"{current} {word}", used + 1 + size) if current else (word, size)
-    if current or not lines:
-        lines.append(current)
-    return lines
-
-
-def _pieces(word: str, width: int) -> list[str]:
-    """`word` cut into pieces of at most `width` cells, in one pass (a 20,000-character
-    word is cut in linear time, not re-measured after every cut)."""
-    pieces, start, used = [], 0, 0
-    for k, ch in enumerate(word):
-        size = cell_width(ch)
-        if used + size > width:
-            pieces.append(word[start:k])
-            start, used = k, 0
-        used += size
-    pieces.append(word[start:])
-    return pieces
+    """Word wrap for a column of the text view: a word longer than a line starts a line of its own."""
+    return wrap(text, max(width, 4), long_words_start_a_line=True)
 
 
 # --- Markdown ------------------------------------------------------------------------------
@@ -249,7 +195,7 @@ def compare_markdown(al: Alignment) -> str:
 
 def _md_row(al: Alignment, row: AlignedRow) -> str:
     """One list item: kind and sentence numbers in bold, then the text (or inline diff)."""
-    head = f"**{LABELS[row.kind]} {_md_where(row)}:**"
+    head = f"**{ROW_LABELS[row.kind]} {_md_where(row)}:**"
     if row.kind != "same" and row.a is not None and row.b is not None:
         head += f" ({row.similarity:.0%})"
     diff = _diff_of(al, row)
@@ -264,7 +210,7 @@ def _md_row(al: Alignment, row: AlignedRow) -> str:
 
 
 def _md_where(row: AlignedRow) -> str:
-    """"A3 ↔ B4", "A3" or "B4": the sentence numbers of the row, counted from 1."""
+    """ "A3 ↔ B4", "A3" or "B4": the sentence numbers of the row, counted from 1."""
     sides = (("A", row.a), ("B", row.b))
     return " ↔ ".join(f"{side}{index + 1}" for side, index in sides if index is not None)
 

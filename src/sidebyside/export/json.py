@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sidebyside.model import Article
 
 if TYPE_CHECKING:
-    from sidebyside.analysis.reuse import Closest
+    from sidebyside.analysis.overlap import Closest
 
 
 def article_dict(article: Article) -> dict[str, Any]:
@@ -26,15 +26,13 @@ def article_dict(article: Article) -> dict[str, Any]:
     }
 
 
-def articles_payload(
-    articles: Sequence[Article], closest: Sequence[Closest] | None = None
-) -> dict[str, Any]:
+def articles_payload(articles: Sequence[Article], closest: Sequence[Closest] | None = None) -> dict[str, Any]:
     """`articles --format json`; with `closest` (one per article), each gains "closest"."""
     out = [article_dict(a) for a in articles]
     if closest is not None:
         from sidebyside.export.overlap import closest_dict
 
-        for item, near in zip(out, closest):
+        for item, near in zip(out, closest, strict=True):
             item["closest"] = closest_dict(near)
     return {"articles": out}
 

@@ -1,6 +1,7 @@
 """`overlap` output: the matrix as JSON for scripts and as a compact grid for the terminal.
 
-Both take what `analysis/reuse.py` computed (matrix, closest, reuse) and only lay it out.
+Both take what `analysis/overlap.py` and `analysis/copy.py` computed (matrix, closest,
+claims of shared copy) and only lay it out.
 Shares are rounded to three places in JSON, as `compare --format json` rounds its
 `share`, so a cell reads exactly what `compare` prints for that pair.
 """
@@ -10,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sidebyside.analysis.reuse import Closest, Reuse, labels, reuse_line
+from sidebyside.analysis.copy import Reuse, labels, reuse_line
+from sidebyside.analysis.overlap import Closest
 from sidebyside.export.table import cell_width, fit
 from sidebyside.model import Article
 
@@ -45,7 +47,10 @@ def overlap_payload(
                 "share": share_value(r.share),
                 "back": share_value(r.back),
                 "kind": r.kind,
+                "confidence": r.confidence,
                 "evidence": r.evidence,
+                "shared_words": r.wording.shared,
+                "longest_run": r.wording.longest,
                 "line": reuse_line(r, articles),
             }
             for r in reuse
@@ -91,5 +96,5 @@ def overlap_table(
             cells = "".join(f"{percent(matrix[i][j], i == j):>{CELL}}" for j in cols)
             lines.append(fit(head, head_width) + " " + cells)
     lines.append("")
-    lines += [reuse_line(r, articles) for r in reuse] or ["No article carries much of another."]
+    lines += [reuse_line(r, articles) for r in reuse] or ["No two articles share copy (identical runs of wording)."]
     return "\n".join(lines)

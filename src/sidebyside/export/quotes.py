@@ -14,9 +14,13 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from sidebyside.analysis.quote_groups import Carrier
 from sidebyside.analysis.speakers import Watchlist
 from sidebyside.analysis.story_quotes import FigureConflict, FigureGroup, QuoteGroup, StoryQuotes, summarise
+from sidebyside.export.escape import markdown as md
+from sidebyside.export.escape import one_line as _one_line
 from sidebyside.export.table import render
+from sidebyside.export.wording import changes_text, conflict_text, fidelity_tag
 from sidebyside.model import ArticleQuotes, Figure, Quote
 
 Speakers = Watchlist | Iterable[str] | None
@@ -55,22 +59,43 @@ def group_dict(g: QuoteGroup) -> dict[str, Any]:
         "watched": g.watched,
         "outlets": list(g.outlets),
         "also_attributed_to": list(g.also_attributed_to),
-        "carriers": [
-            {"id": c.article_id, "outlet": c.outlet, "sentence": c.sentence, "text": c.text, "kind": c.kind, "cue": c.cue}
-            for c in g.carriers
-        ],
+        "differs": g.differs,
+        "carriers": [carrier_dict(c) for c in g.carriers],
+    }
+
+
+def carrier_dict(c: Carrier) -> dict[str, Any]:
+    """One outlet's printing: its own words, its fidelity to the group's text and the word edits."""
+    return {
+        "id": c.article_id,
+        "outlet": c.outlet,
+        "sentence": c.sentence,
+        "text": c.text,
+        "kind": c.kind,
+        "cue": c.cue,
+        "fidelity": c.fidelity.value,
+        "changes": [{"op": ch.op, "a": ch.a, "b": ch.b} for ch in c.changes],
     }
 
 
 def value_dict(v: FigureGroup) -> dict[str, Any]:
     return {
+        "measure": v.measure,
         "number": v.number,
         "qualifiers": list(v.qualifiers),
         "sources": list(v.sources),
         "outlets": list(v.outlets),
         "claims": [
-            {"id": c.article_id, "outlet": c.outlet, "value": c.value, "qualifier": c.qualifier, "what": c.what,
-             "attributed_to": c.source, "sentence": c.sentence}
+            {
+                "id": c.article_id,
+                "outlet": c.outlet,
+                "value": c.value,
+                "qualifier": c.qualifier,
+                "what": c.what,
+                "attributed_to": c.source,
+                "sentence": c.sentence,
+                "measure": c.measure,
+            }
             for c in v.claims
         ],
     }
@@ -95,6 +120,7 @@ def quotes_payload(results: Sequence[ArticleQuotes], speakers: Speakers = None) 
             for r in results
         ],
         "groups": [group_dict(g) for g in story.groups],
+        "ledger": [value_dict(v) for v in story.figures],
         "conflicts": [conflict_dict(c) for c in story.conflicts],
     }
 
@@ -106,8 +132,13 @@ def quotes_table(results: Sequence[ArticleQuotes], speakers: Speakers = None, wi
     """Plain-text tables: quotes by speaker with their outlets, figures, conflicts."""
     story = summarise(results, speakers)
     parts = []
-    rows = [[g.speaker, g.kind, ", ".join(g.outlets), _one_line(g.text)] for g in story.groups]
-    parts.append(render(["speaker", "kind", "outlets", "quote"], rows, width, flexible=3, min_share=0.4) if rows else "No quotes found.")
+    rows = [
+        [g.speaker, c.kind, c.outlet, fidelity_tag(c.fidelity) if len(g.carriers) > 1 else "", _carrier_words(c)]
+        for g in story.groups
+        for c in g.carriers
+    ]
+    headers = ["speaker", "kind", "outlet", "wording", "quote (as this outlet printed it)"]
+    parts.append(render(headers, rows, width, flexible=4, min_share=0.4) if rows else "No quotes found.")
     figure_rows = [
         [r.article.label, f.value, f.qualifier or "", f.what or "", f.attributed_to or "—"]
         for r in results
@@ -116,36 +147,33 @@ def quotes_table(results: Sequence[ArticleQuotes], speakers: Speakers = None, wi
     if figure_rows:
         parts.append(render(["outlet", "figure", "qualifier", "what", "source"], figure_rows, width, flexible=3))
     if story.conflicts:
-        parts.append("Conflicts\n" + "\n".join(_conflict_line(c) for c in story.conflicts))
+        parts.append("Figures that cannot all hold\n" + "\n".join(f"  {conflict_text(c)}" for c in story.conflicts))
     return "\n\n".join(parts)
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _value_text(v: FigureGroup) -> str:
-    """"510 (at least) per World Health Organization: AFP; unattributed: Reuters"."""
-    number = v.shown_number
-    qual = f" ({', '.join(v.qualifiers)})" if v.qualifiers else ""
-    by_source: dict[str | None, list[str]] = {}
-    for claim in v.claims:
-        outlets = by_source.setdefault(claim.source, [])
-        if claim.outlet not in outlets:
-            outlets.append(claim.outlet)
-    parts = [f"{'per ' + source if source else 'unattributed'}: {', '.join(outlets)}" for source, outlets in by_source.items()]
-    return f"{number}{qual} {'; '.join(parts)}"
-
-
-def _conflict_line(c: FigureConflict) -> str:
-    return f"  {c.measure}: " + " vs ".join(_value_text(v) for v in c.values)
+def _carrier_words(c: Carrier) -> str:
+    """The carrier's own words, with its edits against the reference when it has any."""
+    edits = changes_text(c.changes)
+    return _one_line(c.text) + (f" [{edits}]" if edits else "")
 
 
 # ------------------------------------------------------------------ csv
 
 CSV_COLUMNS = (
-    "type", "id", "outlet", "sentence", "speaker", "kind", "text", "cue",
-    "value", "number", "qualifier", "what", "start", "end",
+    "type",
+    "id",
+    "outlet",
+    "sentence",
+    "speaker",
+    "kind",
+    "text",
+    "cue",
+    "value",
+    "number",
+    "qualifier",
+    "what",
+    "start",
+    "end",
 )
 
 
@@ -157,29 +185,58 @@ def quotes_csv(results: Sequence[ArticleQuotes], speakers: Speakers = None) -> s
     for r in results:
         a = r.article
         for q in r.quotes:
-            writer.writerow(["quote", a.id, a.label, q.sentence, q.speaker, q.kind, _one_line(q.text), q.cue or "", "", "", "", "", q.start, q.end])
+            writer.writerow(
+                [
+                    "quote",
+                    a.id,
+                    a.label,
+                    q.sentence,
+                    q.speaker,
+                    q.kind,
+                    _one_line(q.text),
+                    q.cue or "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    q.start,
+                    q.end,
+                ]
+            )
         for f in r.figures:
             writer.writerow(
-                ["figure", a.id, a.label, f.sentence, f.attributed_to or "", "", "", "", f.value,
-                 "" if f.number is None else f.number, f.qualifier or "", f.what or "", f.start, f.end]
+                [
+                    "figure",
+                    a.id,
+                    a.label,
+                    f.sentence,
+                    f.attributed_to or "",
+                    "",
+                    "",
+                    "",
+                    f.value,
+                    "" if f.number is None else f.number,
+                    f.qualifier or "",
+                    f.what or "",
+                    f.start,
+                    f.end,
+                ]
             )
     return out.getvalue()
 
 
 # ------------------------------------------------------------------ markdown
 
-MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
-
-
-def md(text: str | None) -> str:
-    """Article text made inert in Markdown: one line, special characters escaped."""
-    return _one_line(text or "").translate(MD_SPECIAL)
-
 
 def quotes_markdown(results: Sequence[ArticleQuotes], speakers: Speakers = None) -> str:
     """Notes a journalist can paste: per speaker, quotes with outlets; figures; conflicts."""
     story = summarise(results, speakers)
-    lines = ["# Who said what", "", f"{len(results)} article{'s' * (len(results) != 1)}: " + ", ".join(md(r.article.label) for r in results), ""]
+    lines = [
+        "# Who said what",
+        "",
+        f"{len(results)} article{'s' * (len(results) != 1)}: " + ", ".join(md(r.article.label) for r in results),
+        "",
+    ]
     for name in story.speakers:
         lines += [f"## {md(name)}", ""]
         lines += _group_lines(story.groups_for(name)) or ["_No quotes found._"]
@@ -194,16 +251,30 @@ def quotes_markdown(results: Sequence[ArticleQuotes], speakers: Speakers = None)
 
 
 def _group_lines(groups: Iterable[QuoteGroup]) -> list[str]:
+    """A statement per bullet; when outlets word it differently, one sub-bullet per outlet."""
     lines = []
     for g in groups:
-        words = f"“{md(g.text)}”" if g.kind == "direct" else md(g.text)
         cues = sorted({c.cue for c in g.carriers if c.cue})
         note = f"{g.kind}" + (f"; {md(', '.join(cues))}" if cues else "")
-        line = f"- {words} — {md(', '.join(g.outlets))} _({note})_"
+        if not g.differs:
+            line = f"- {_words(g.text, g.kind)} — {md(', '.join(g.outlets))} _({note})_"
+        else:
+            line = f"- {_words(g.text, g.kind)} _({note}; outlets word it differently)_"
         if g.also_attributed_to:
             line += f" — also attributed to {md(', '.join(g.also_attributed_to))}"
         lines.append(line)
+        if g.differs:
+            for c in g.carriers:
+                edits = changes_text(c.changes)
+                lines.append(
+                    f"    - {md(c.outlet)}, {md(fidelity_tag(c.fidelity))}: {_words(c.text, c.kind)}"
+                    + (f" — {md(edits)}" if edits else "")
+                )
     return lines
+
+
+def _words(text: str, kind: str) -> str:
+    return f"“{md(text)}”" if kind == "direct" else md(text)
 
 
 def _figure_lines(story: StoryQuotes) -> list[str]:
@@ -215,9 +286,9 @@ def _figure_lines(story: StoryQuotes) -> list[str]:
             figure = f"{f.qualifier} {f.value}" if f.qualifier else f.value
             lines.append(f"| {md(outlet)} | {md(figure)} | {md(f.what or '')} | {md(f.attributed_to or '—')} |")
         lines.append("")
-    lines += ["## Conflicts", ""]
+    lines += ["## Figures that cannot all hold", ""]
     if not story.conflicts:
         lines.append("_No conflicting figures._")
     for c in story.conflicts:
-        lines.append(f"- **{md(c.measure)}**: " + " vs ".join(md(_value_text(v)) for v in c.values))
+        lines.append(f"- {md(conflict_text(c))}")
     return lines

@@ -2,81 +2,38 @@
 
 A journalist closes the app with notes, not screenshots: which outlets ran whose copy,
 who is quoted saying what and where the numbers disagree, and what each outlet alone
-reported. `ReportData` holds those findings (computed by the same analysis the screens
-use); the two renderers only lay them out. All article text is escaped, so a headline
+reported. `ReportData` (`analysis/story_report.py`) holds those findings, computed by the
+same analysis the screens use; the two renderers only lay them out, in the words of
+`export/wording.py`. All article text is escaped, so a headline
 with `|`, `<script>` or `[link]` stays text.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from sidebyside.analysis.story_quotes import FigureGroup, StoryQuotes
-from sidebyside.model import Article
+from sidebyside.analysis.copy import reuse_line
+from sidebyside.analysis.quote_groups import QuoteGroup
+from sidebyside.analysis.story_quotes import StoryQuotes
+from sidebyside.analysis.story_report import ReportData, build_report
+from sidebyside.export.escape import html as _e
+from sidebyside.export.escape import markdown as md
+from sidebyside.export.wording import changes_text, conflict_text, fidelity_tag, number_text, sources_text
 
-
-@dataclass(frozen=True)
-class ReportData:
-    """Everything a report shows, in article order (matrix[i][j] = share of i found in j)."""
-
-    articles: tuple[Article, ...]
-    matrix: tuple[tuple[float, ...], ...]
-    reuse_lines: tuple[str, ...]
-    quotes: StoryQuotes
-    unique: tuple[tuple[int, ...], ...]  # per article: indexes of sentences no other article carries
-    nearest: tuple[tuple[int, float] | None, ...] = ()  # per article: closest other (index, share)
-
-
-def build_report(articles: Sequence[Article], speakers: Sequence[str] | None = None) -> ReportData:
-    """Run the analysis a report needs, once: matrix, reuse lines, quotes, unique sentences."""
-    from sidebyside.analysis.reuse import AlignmentCache, closest, overlap_matrix, reuse_lines
-    from sidebyside.analysis.story_quotes import story_quotes
-
-    articles = tuple(articles)
-    cache = AlignmentCache()
-    matrix = overlap_matrix(articles, cache, workers=None)
-    unique = []
-    for i, a in enumerate(articles):
-        carried: set[int] = set()
-        for j, b in enumerate(articles):
-            if i != j and matrix[i][j] > 0:  # a pair that shares nothing needs no alignment
-                carried.update(r.a for r in cache.get(a, b).rows if r.a is not None and r.b is not None)
-        unique.append(tuple(n for n in range(len(a.sentences)) if n not in carried))
-    return ReportData(
-        articles=articles,
-        matrix=tuple(tuple(row) for row in matrix),
-        reuse_lines=tuple(reuse_lines(articles, matrix)),
-        quotes=story_quotes(articles, speakers),
-        unique=tuple(unique),
-        nearest=tuple(
-            (next(k for k, a in enumerate(articles) if a.id == c.other and k != i), c.share) if c.other else None
-            for i, c in enumerate(closest(articles, matrix))
-        ),
-    )
+__all__ = ["ReportData", "build_report", "report_html", "report_markdown"]
 
 
 def closest(data: ReportData, i: int) -> tuple[int, float] | None:
     """The other article carrying most of article i, and that share (as the Articles screen
-    picks it: `analysis.reuse.closest`)."""
+    picks it: `analysis.overlap.closest`)."""
     return data.nearest[i] if i < len(data.nearest) else None
 
 
-
-def _value(value: FigureGroup) -> str:
-    sources = ", ".join(s or "no source given" for s in value.sources)
-    return f"{value.shown_number} (per {sources}; in {', '.join(value.outlets)})"
+def _reuse_lines(data: ReportData) -> list[str]:
+    return [reuse_line(r, data.articles) for r in data.reuse]
 
 
 # --- Markdown ----------------------------------------------------------------------
-
-MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
-
-
-def md(text: str | None) -> str:
-    """Article text made inert in Markdown: one line, special characters escaped."""
-    return " ".join((text or "").split()).translate(MD_SPECIAL)
 
 
 def _md_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -93,15 +50,24 @@ def report_markdown(data: ReportData, title: str = "Story report") -> str:
     for i, a in enumerate(arts):
         near = closest(data, i)
         near_text = f"{md(arts[near[0]].label)} ({near[1]:.0%})" if near else "—"
-        rows.append([str(i + 1), md(a.label), md(a.title or a.id), md(a.byline or "—"), md(a.dateline or "—"),
-                     str(len(a.sentences)), near_text])
+        rows.append(
+            [
+                str(i + 1),
+                md(a.label),
+                md(a.title or a.id),
+                md(a.byline or "—"),
+                md(a.dateline or "—"),
+                str(len(a.sentences)),
+                near_text,
+            ]
+        )
     out += _md_table(["#", "Outlet", "Headline", "Byline", "Dateline", "Sentences", "Closest"], rows)
     out += ["", "## Overlap", "", "Share of the row article's sentences that the column article carries.", ""]
     headers = ["", *[str(j + 1) for j in range(len(arts))]]
     rows = [[f"{i + 1} {md(a.label)}", *[f"{s:.0%}" for s in data.matrix[i]]] for i, a in enumerate(arts)]
     out += _md_table(headers, rows)
     out += ["", "## Who ran whose copy", ""]
-    out += [f"- {md(line)}" for line in data.reuse_lines] or ["No article reuses another's text."]
+    out += [f"- {md(line)}" for line in _reuse_lines(data)] or ["No two articles share copy."]
     out += ["", "## Quote sheet", ""]
     story = data.quotes
     for speaker in _speakers(story):
@@ -110,19 +76,17 @@ def report_markdown(data: ReportData, title: str = "Story report") -> str:
             continue
         out += [f"### {md(speaker)}", ""]
         for g in groups:
-            words = f"“{md(g.text)}”" if g.kind == "direct" else md(g.text)
-            out.append(f"- {words} — {md(', '.join(g.outlets))}")
+            out += _md_group(g)
         out.append("")
-    if story.conflicts:
-        out += ["### Figures that disagree", ""]
-        rows = [[md(c.measure), " vs ".join(md(_value(v)) for v in c.values)] for c in story.conflicts]
-        out += _md_table(["Measure", "Values"], rows)
-        out.append("")
+    out += ["### Figures that cannot all hold", ""]
+    out += [f"- {md(conflict_text(c))}" for c in story.conflicts] or [
+        "No two figures of one measure contradict each other."
+    ]
+    out.append("")
     if story.figures:
-        out += ["### All figures", ""]
-        rows = [[md(v.measure), v.shown_number, md(", ".join(s or "—" for s in v.sources)), md(", ".join(v.outlets))]
-                for v in story.figures]
-        out += _md_table(["Measure", "Number", "Source", "Outlets"], rows)
+        out += ["### Figure ledger", ""]
+        rows = [[md(v.measure), md(number_text(v.number, v.qualifier)), md(sources_text(v))] for v in story.figures]
+        out += _md_table(["Measure", "Figure", "Given by (outlets)"], rows)
         out.append("")
     out += ["## What only one outlet reported", ""]
     for i, a in enumerate(arts):
@@ -132,6 +96,21 @@ def report_markdown(data: ReportData, title: str = "Story report") -> str:
         out += [f"{n + 1}. {md(a.sentences[n])}" for n in data.unique[i]]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _md_group(g: QuoteGroup) -> list[str]:
+    """A statement and its outlets; when outlets word it differently, each outlet's words."""
+    words = f"“{md(g.text)}”" if g.kind == "direct" else md(g.text)
+    if not g.differs:
+        return [f"- {words} — {md(', '.join(g.outlets))}"]
+    lines = [f"- {words} — outlets word it differently:"]
+    for c in g.carriers:
+        own = f"“{md(c.text)}”" if c.kind == "direct" else md(c.text)
+        edits = changes_text(c.changes)
+        lines.append(
+            f"    - {md(c.outlet)} ({md(fidelity_tag(c.fidelity))}): {own}" + (f" — {md(edits)}" if edits else "")
+        )
+    return lines
 
 
 def _speakers(story: StoryQuotes) -> list[str]:
@@ -153,15 +132,28 @@ ul.quotes li { margin: 0.3rem 0; } .outlets { color: #556; font-size: 0.9em; }
 """
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def _cell_colour(share: float) -> str:
     """White for nothing shared through deep blue for everything."""
     light = 97 - round(share * 55)
     text = "#fff" if light < 60 else "#1d2228"
     return f"background: hsl(215, 70%, {light}%); color: {text}"
+
+
+def _html_group(g: QuoteGroup) -> str:
+    """A statement as a list item; each outlet's own words beneath when they differ."""
+    words = f"“{_e(g.text)}”" if g.kind == "direct" else f"<i>{_e(g.text)}</i>"
+    if not g.differs:
+        return f"<li>{words} <span class='outlets'>— {_e(', '.join(g.outlets))}</span></li>"
+    items = []
+    for c in g.carriers:
+        own = f"“{_e(c.text)}”" if c.kind == "direct" else f"<i>{_e(c.text)}</i>"
+        edits = changes_text(c.changes)
+        items.append(
+            f"<li><b>{_e(c.outlet)}</b> ({_e(fidelity_tag(c.fidelity))}): {own}"
+            + (f" <span class='outlets'>— {_e(edits)}</span>" if edits else "")
+            + "</li>"
+        )
+    return f"<li>{words} <span class='outlets'>— outlets word it differently:</span><ul>{''.join(items)}</ul></li>"
 
 
 def report_html(data: ReportData, title: str = "Story report") -> str:
@@ -185,8 +177,10 @@ def report_html(data: ReportData, title: str = "Story report") -> str:
             f"<td class='num'>{len(a.sentences)}</td><td>{near_text}</td></tr>"
         )
     parts.append("</table>")
-    parts.append("<h2 id='overlap'>Overlap</h2><p class='muted'>Share of the row article's sentences that the "
-                 "column article carries.</p><table class='matrix'><tr><th></th>")
+    parts.append(
+        "<h2 id='overlap'>Overlap</h2><p class='muted'>Share of the row article's sentences that the "
+        "column article carries.</p><table class='matrix'><tr><th></th>"
+    )
     parts += [f"<th title='{_e(a.label)}'>{j + 1}</th>" for j, a in enumerate(arts)]
     parts.append("</tr>")
     for i, a in enumerate(arts):
@@ -194,7 +188,7 @@ def report_html(data: ReportData, title: str = "Story report") -> str:
         parts.append(f"<tr><th>{i + 1} {_e(a.label)}</th>{cells}</tr>")
     parts.append("</table>")
     parts.append("<h2 id='reuse'>Who ran whose copy</h2><ul>")
-    parts += [f"<li>{_e(line)}</li>" for line in data.reuse_lines] or ["<li>No article reuses another's text.</li>"]
+    parts += [f"<li>{_e(line)}</li>" for line in _reuse_lines(data)] or ["<li>No two articles share copy.</li>"]
     parts.append("</ul>")
     parts.append("<h2 id='quotes'>Quote sheet</h2>")
     story = data.quotes
@@ -204,20 +198,20 @@ def report_html(data: ReportData, title: str = "Story report") -> str:
             continue
         parts.append(f"<h3>{_e(speaker)}</h3><ul class='quotes'>")
         for g in groups:
-            words = f"“{_e(g.text)}”" if g.kind == "direct" else f"<i>{_e(g.text)}</i>"
-            parts.append(f"<li>{words} <span class='outlets'>— {_e(', '.join(g.outlets))}</span></li>")
+            parts.append(_html_group(g))
         parts.append("</ul>")
-    if story.conflicts:
-        parts.append("<h3 class='conflict'>Figures that disagree</h3><table><tr><th>Measure</th><th>Values</th></tr>")
-        for c in story.conflicts:
-            values = "<br>".join(_e(_value(v)) for v in c.values)
-            parts.append(f"<tr><td class='conflict'>{_e(c.measure)}</td><td>{values}</td></tr>")
-        parts.append("</table>")
+    parts.append("<h3 class='conflict'>Figures that cannot all hold</h3><ul>")
+    parts += [f"<li class='conflict'>{_e(conflict_text(c))}</li>" for c in story.conflicts] or [
+        "<li>No two figures of one measure contradict each other.</li>"
+    ]
+    parts.append("</ul>")
     if story.figures:
-        parts.append("<h3>All figures</h3><table><tr><th>Measure</th><th>Number</th><th>Source</th><th>Outlets</th></tr>")
+        parts.append("<h3>Figure ledger</h3><table><tr><th>Measure</th><th>Figure</th><th>Given by (outlets)</th></tr>")
         for v in story.figures:
-            parts.append(f"<tr><td>{_e(v.measure)}</td><td class='num'>{_e(v.shown_number)}</td>"
-                         f"<td>{_e(', '.join(s or '—' for s in v.sources))}</td><td>{_e(', '.join(v.outlets))}</td></tr>")
+            parts.append(
+                f"<tr><td>{_e(v.measure)}</td><td class='num'>{_e(number_text(v.number, v.qualifier))}</td>"
+                f"<td>{_e(sources_text(v))}</td></tr>"
+            )
         parts.append("</table>")
     parts.append("<h2 id='unique'>What only one outlet reported</h2>")
     for i, a in enumerate(arts):

@@ -1,15 +1,13 @@
-"""Plain-text tables for the terminal, without Rich, so headless commands start fast."""
+"""Plain-text tables for the terminal, without Rich's renderer, so headless commands start fast.
+
+Widths are `sidebyside.layout.cell_width`, the one measure of display width (imported from
+here by the overlap table too).
+"""
 
 from __future__ import annotations
 
-import unicodedata
-
+from sidebyside.layout import cell_width
 from sidebyside.model import Article
-
-
-def cell_width(text: str) -> int:
-    """Columns the text takes in a terminal (wide East Asian characters count twice)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in text)
 
 
 def fit(text: str, width: int) -> str:
@@ -44,9 +42,9 @@ def render(headers: list[str], rows: list[list[str]], total_width: int, flexible
         widest = max(others, key=lambda i: widths[i])
         widths[widest] -= 1
     widths[flexible] = max(10, min(widths[flexible], total_width - fixed))
-    lines = ["  ".join(fit(h, w) for h, w in zip(headers, widths)).rstrip()]
+    lines = ["  ".join(fit(h, w) for h, w in zip(headers, widths, strict=False)).rstrip()]
     lines.append("  ".join("─" * w for w in widths))
-    lines += ["  ".join(fit(c, w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    lines += ["  ".join(fit(c, w) for c, w in zip(row, widths, strict=False)).rstrip() for row in rows]
     return "\n".join(lines)
 
 

@@ -1,4 +1,4 @@
-"""Find article files under the user's PATHs and decode them to normalised text.
+"""Find article files under the user's PATHs and decode them to clean text.
 
 Scraped pages arrive in every encoding a browser can save. We decode UTF-8 (with or
 without BOM), UTF-16 (with a BOM, or without one when the NUL pattern is unmistakable),
@@ -148,7 +148,7 @@ def read_source(path: Path) -> Source:
         reason = getattr(err, "strerror", None) or str(err)
         raise LoadError(f"cannot read ({reason})") from None
     text, encoding = decode(data)
-    text = normalise(text)
+    text = clean_characters(text)
     if not text.strip():
         raise LoadError("empty file")
     return Source(path=path, text=text, encoding=encoding)
@@ -193,16 +193,18 @@ def _mostly_utf8(data: bytes) -> str | None:
 
 
 def _cp1252_bytes(err: UnicodeError) -> tuple[str, int]:
+    """Decoding error handler: the bytes UTF-8 rejected, read as cp1252 instead."""
     assert isinstance(err, UnicodeDecodeError)
     chunk = err.object[err.start : err.end]
     return "".join(_cp1252_char(b) for b in chunk), err.end
 
 
 def _cp1252_char(byte: int) -> str:
+    """One byte as cp1252, or as latin-1 where cp1252 leaves it undefined."""
     try:
         return bytes([byte]).decode("cp1252")
     except UnicodeDecodeError:
-        return chr(byte)  # undefined in cp1252: the latin-1 control, dropped by normalise()
+        return chr(byte)  # undefined in cp1252: the latin-1 control, dropped by clean_characters()
 
 
 _CP1252_FALLBACK = "sidebyside-cp1252"
@@ -225,6 +227,7 @@ def _bomless_utf16(data: bytes) -> str | None:
 
 
 def _strict(data: bytes, encoding: str) -> str:
+    """Decode as the BOM or NUL pattern says, or refuse: a mislabelled file is not guessed at."""
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
@@ -258,11 +261,12 @@ def _looks_like_text(text: str) -> bool:
     return controls / len(sample) < 0.01
 
 
-def normalise(text: str) -> str:
+def clean_characters(text: str) -> str:
     """One newline convention, NFC, no terminal escapes or invisible characters.
 
     Curly quotes and dashes are kept as the outlet printed them; only characters that
-    would corrupt a terminal or split identical words are removed.
+    would corrupt a terminal or split identical words are removed. (Folding typography
+    so that two copies compare equal is a different job: `analysis.text.normalise`.)
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")

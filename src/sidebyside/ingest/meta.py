@@ -16,13 +16,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from sidebyside.ingest.clean import (
+from sidebyside.dates import MONTH_NUMBER
+from sidebyside.ingest.clean import Cleaned
+from sidebyside.ingest.lines import (
     COPYRIGHT,
     HARD_END,
     LINK_PREFIX,
     SOFT_END,
     SOURCE_LINE,
-    Cleaned,
     has_chrome,
     is_caption,
     is_copyright,
@@ -42,6 +43,34 @@ class Meta:
     byline: str | None = None
     dateline: str | None = None
     date: str | None = None
+    credits: tuple[str, ...] = ()
+
+
+#: A line that credits the copy to someone else, never a byline: "With AP", "— AFP",
+#: "(Reuters)", "Agencies", "New York Times News Service", "AP contributed to this report".
+CREDIT_LINE = re.compile(
+    r"^(?:[Ww]ith|[-–—]|[Ss]ource:?)\s*(?P<with>[A-Z][\w.&'’ -]{0,40}?)\.?$"
+    r"|^\((?P<paren>[A-Z][\w.&'’ -]{0,30})\)$"
+    r"|^(?P<service>[A-Z][\w.&'’ -]{0,40}? (?:[Nn]ews [Ss]ervice|[Nn]ews [Aa]gency|[Ww]ire [Ss]ervices?))\.?$"
+    r"|^(?:[Nn]ews )?[Aa]gencies\.?$"
+    r"|^(?P<contributed>(?:The )?[A-Z][\w.&'’ -]{0,40}?) contributed to this (?:report|story|article)\.?$"
+)
+
+
+def credit_lines(lines: list[str]) -> tuple[str, ...]:
+    """The credit lines of a page, as printed."""
+    return tuple(dict.fromkeys(line for line in lines if CREDIT_LINE.match(line) and word_count(line) <= 8))
+
+
+def credited_names(credits: tuple[str, ...]) -> set[str]:
+    """The names the credit lines give the copy to, folded: "With NPA" -> "npa"."""
+    names = set()
+    for line in credits:
+        if m := CREDIT_LINE.match(line):
+            name = next((g for g in m.groups() if g), None)
+            if name:
+                names.add(name.strip().casefold())
+    return names
 
 
 #: "PARIS (Reuters) - ", "WASHINGTON — ", "TRIPOLI, May 8 (AFP) - ", "BEIRUT, Lebanon (AP) —",
@@ -56,8 +85,24 @@ WIRE_DATELINE = re.compile(
 #: A publication's name: two to five capitalised words ("The Highveld Times", "Daily Star").
 NAME_LINE = re.compile(r"^(?:The )?[A-Z][\w'’&.-]*(?: (?:of |and |& )?[A-Z][\w'’&.-]*){1,4}$")
 #: Capitals that open a lead without being a place: "UPDATE: …", "EXCLUSIVE - …".
-NOT_PLACES = {"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "WATCH", "NOTE", "EDITOR'S NOTE",
-              "CORRECTION", "OPINION", "LIVE", "VIDEO", "FACTBOX", "EXPLAINER", "UPDATE 1", "UPDATE 2"}
+NOT_PLACES = {
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "WATCH",
+    "NOTE",
+    "EDITOR'S NOTE",
+    "CORRECTION",
+    "OPINION",
+    "LIVE",
+    "VIDEO",
+    "FACTBOX",
+    "EXPLAINER",
+    "UPDATE 1",
+    "UPDATE 2",
+}
 #: "Paris- Asharq Al-Awsat": a place, a dash glued to it, the publication.
 MASTHEAD_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,2})[-–—]\s+(?P<outlet>[A-Z][\w.&'’ -]{1,40})$"
@@ -65,7 +110,9 @@ MASTHEAD_DATELINE = re.compile(
 #: "SMA News – Agencies": a site label crediting wire agencies.
 AGENCY_LABEL = re.compile(r"^(?P<outlet>[A-Z][\w.&'’ ]{1,40}?)\s+[-–—|/]\s+Agenc(?:y|ies)$", re.IGNORECASE)
 #: "Source: Al Jazeera and news agencies", "Source: SMA News with agencies".
-SOURCE_OUTLET = re.compile(r"^Sources?\s*:\s*(?P<outlet>[A-Z][\w.&'’ -]{1,40}?)\s+(?:and|with|\+|/)\s+(?:news\s+)?agenc", re.IGNORECASE)
+SOURCE_OUTLET = re.compile(
+    r"^Sources?\s*:\s*(?P<outlet>[A-Z][\w.&'’ -]{1,40}?)\s+(?:and|with|\+|/)\s+(?:news\s+)?agenc", re.IGNORECASE
+)
 #: "More from RTV News": the site's own list of its other articles.
 MORE_FROM = re.compile(r"^More from (?P<outlet>[A-Z][\w.&'’ -]{1,30})$")
 TITLE_SUFFIX = re.compile(r"^(?P<title>.{15,}?)\s+(?:\||[-–—])\s+(?P<outlet>[A-Z][\w.&'’ ]{1,30})$")
@@ -80,14 +127,67 @@ BARE_NAME = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: (?:de |van |von |al-|
 NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 PLACE_LINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,24}$")
 SECTION_WORDS = {
-    "WORLD", "NEWS", "HOME", "MENU", "SPORT", "SPORTS", "BUSINESS", "POLITICS", "OPINION",
-    "LIVE", "VIDEO", "SEARCH", "WEATHER", "CULTURE", "TECH", "HEALTH", "MIDDLE EAST",
-    "AFRICA", "EUROPE", "ASIA", "AMERICAS", "US", "UK", "ANALYSIS", "EXCLUSIVE", "BREAKING",
-    "INTERNATIONAL", "NATIONAL", "LOCAL", "TRAINS", "TRANSPORT", "SCIENCE", "TRAVEL", "LIFESTYLE",
-    "ENTERTAINMENT", "MARKETS", "ECONOMY", "ENVIRONMENT", "CLIMATE", "UK NEWS", "US NEWS",
-    "WORLD NEWS", "LATEST", "TOP STORIES", "FEATURES", "COMMENT", "EDITORIAL", "REGION",
-    "BREAKING NEWS", "LATEST NEWS", "TOP NEWS", "LIVE NEWS", "LOCAL NEWS", "LIVE UPDATES", "THE LATEST",
-    "BUSINESS NEWS", "SPORTS NEWS", "WORLD TODAY", "NEWS TODAY", "TODAY", "THE WEEK",
+    "WORLD",
+    "NEWS",
+    "HOME",
+    "MENU",
+    "SPORT",
+    "SPORTS",
+    "BUSINESS",
+    "POLITICS",
+    "OPINION",
+    "LIVE",
+    "VIDEO",
+    "SEARCH",
+    "WEATHER",
+    "CULTURE",
+    "TECH",
+    "HEALTH",
+    "MIDDLE EAST",
+    "AFRICA",
+    "EUROPE",
+    "ASIA",
+    "AMERICAS",
+    "US",
+    "UK",
+    "ANALYSIS",
+    "EXCLUSIVE",
+    "BREAKING",
+    "INTERNATIONAL",
+    "NATIONAL",
+    "LOCAL",
+    "TRAINS",
+    "TRANSPORT",
+    "SCIENCE",
+    "TRAVEL",
+    "LIFESTYLE",
+    "ENTERTAINMENT",
+    "MARKETS",
+    "ECONOMY",
+    "ENVIRONMENT",
+    "CLIMATE",
+    "UK NEWS",
+    "US NEWS",
+    "WORLD NEWS",
+    "LATEST",
+    "TOP STORIES",
+    "FEATURES",
+    "COMMENT",
+    "EDITORIAL",
+    "REGION",
+    "BREAKING NEWS",
+    "LATEST NEWS",
+    "TOP NEWS",
+    "LIVE NEWS",
+    "LOCAL NEWS",
+    "LIVE UPDATES",
+    "THE LATEST",
+    "BUSINESS NEWS",
+    "SPORTS NEWS",
+    "WORLD TODAY",
+    "NEWS TODAY",
+    "TODAY",
+    "THE WEEK",
 }
 #: Words that name a news organisation ("RTV News", "Daily Ledger", "Alpine Post").
 NEWS_NAME = re.compile(
@@ -102,7 +202,22 @@ COPYRIGHT_OWNER = re.compile(
     r"(?:\s+\d{4})?[.,]?\s*$"
 )
 LEGAL_SUFFIX = re.compile(r"[,.]?\s+(?:Inc|Ltd|LLC|Limited|Corp|Group|plc|S\.A)\.?$")
-STOP = {"with", "from", "that", "this", "have", "been", "were", "will", "their", "after", "over", "into", "says", "said"}
+STOP = {
+    "with",
+    "from",
+    "that",
+    "this",
+    "have",
+    "been",
+    "were",
+    "will",
+    "their",
+    "after",
+    "over",
+    "into",
+    "says",
+    "said",
+}
 
 
 def detect(cleaned: Cleaned) -> tuple[Meta, tuple[str, ...]]:
@@ -139,12 +254,20 @@ def detect(cleaned: Cleaned) -> tuple[Meta, tuple[str, ...]]:
     outlets.extend(_source_outlets(tail + head))
     outlets.extend(_masthead(head, title))
     outlets.extend(_named_in_body(head, title, body))
+    credits = credit_lines(head + body + tail)
+    if byline and CREDIT_LINE.match(byline):  # "With AP" names where the copy came from
+        byline = None
+    # A page crediting an agency ("With NPA") runs that agency's copy: the agency in its
+    # dateline is the source, not the outlet, whenever anything else names the outlet.
+    credited = credited_names(credits)
+    outlets = [o for o in outlets if o.casefold() not in credited] or outlets
     meta = Meta(
         outlet=outlets[0] if outlets else None,
         title=title,
         byline=byline,
         dateline=dateline,
         date=_date(head),
+        credits=credits,
     )
     return meta, tuple(body)
 
@@ -157,7 +280,6 @@ def _title(head: list[str], body: list[str]) -> tuple[str | None, str | None]:
     its words with the opening paragraphs, as a real headline does.
     """
     candidates = [_title_parts(line) for line in head if _headline_shaped(line)]
-    candidates = [c for c in candidates if c is not None]
     if not candidates:
         return None, None
     lead = _stems(" ".join(body[:3])[:3000])
@@ -172,7 +294,8 @@ def _title(head: list[str], body: list[str]) -> tuple[str | None, str | None]:
     return candidates[0]
 
 
-def _title_parts(line: str) -> tuple[str, str | None] | None:
+def _title_parts(line: str) -> tuple[str, str | None]:
+    """The headline without its "BREAKING:" prefix, and the site a " | Site" suffix names."""
     text = TITLE_PREFIX.sub("", line).strip()
     if m := TITLE_SUFFIX.match(text):
         return m.group("title").strip(), m.group("outlet").strip()
@@ -180,6 +303,7 @@ def _title_parts(line: str) -> tuple[str, str | None] | None:
 
 
 def _headline_shaped(line: str) -> bool:
+    """Whether a head line could be a headline: a few words, no full stop, not furniture or a label."""
     text = TITLE_PREFIX.sub("", line).strip()
     if word_count(text) < 3 or text.endswith(".") or is_caption(text) or BYLINE.match(text):
         return False
@@ -228,7 +352,7 @@ def _byline(head: list[str], title: str | None) -> tuple[str | None, str | None]
 
 
 def _split_byline(raw: str) -> tuple[str, str | None]:
-    """"Helen Okonjo, Transport Correspondent" -> Helen Okonjo; "Sarah Jones in London"."""
+    """ "Helen Okonjo, Transport Correspondent" -> Helen Okonjo; "Sarah Jones in London"."""
     name = raw.strip().rstrip(",")
     parts = [p.strip() for p in name.split(",")]
     if len(parts) > 1 and parts[1] not in NAME_SUFFIXES:
@@ -239,10 +363,12 @@ def _split_byline(raw: str) -> tuple[str, str | None]:
 
 
 def _place(raw: str) -> str:
+    """A dateline's place as printed, spacing tidied and a stray dash dropped."""
     return " ".join(raw.split()).strip(" -")
 
 
 def _after_title(head: list[str], title: str | None) -> list[str]:
+    """The head lines below the headline: bylines and datelines sit there, promotions above."""
     if title:
         for i, line in enumerate(head):
             if title in line:
@@ -259,15 +385,17 @@ def _place_line(head: list[str], title: str | None) -> str | None:
 
 
 def _is_place_in(name: str, body: list[str]) -> bool:
+    """Whether the body names `name` as a place ("in Tripoli"), not as a publication."""
     return bool(re.search(rf"\b(?:in|from|to|near|outside) {re.escape(name)}\b", " ".join(body)[:20000]))
 
 
 def _is_outlet_name(text: str) -> bool:
+    """Short and capitalised enough to be a publication's name, not a sentence."""
     return bool(re.match(r"^[A-Z][\w.&'’ -]{1,29}$", text.strip())) and word_count(text) <= 4
 
 
 def _copyright_owners(lines: list[str]) -> list[str]:
-    """"© 2019 AFP" -> AFP; "Copyright 2024 BBC. All rights reserved. …" -> BBC."""
+    """ "© 2019 AFP" -> AFP; "Copyright 2024 BBC. All rights reserved. …" -> BBC."""
     owners = []
     for line in lines:
         if len(line) > 300:
@@ -287,13 +415,13 @@ def _copyright_owners(lines: list[str]) -> list[str]:
 
 
 def _source_outlets(lines: list[str]) -> list[str]:
+    """Outlets named by a source line ("Source: SMA News with agencies") or a "More from …" list."""
     found = []
     for line in lines:
-        if SOURCE_LINE.match(line) and (m := SOURCE_OUTLET.match(line)):
+        if (SOURCE_LINE.match(line) and (m := SOURCE_OUTLET.match(line))) or (
+            (m := MORE_FROM.match(line)) and NEWS_NAME.search(m.group("outlet"))
+        ):
             found.append(m.group("outlet").strip())
-        elif m := MORE_FROM.match(line):
-            if NEWS_NAME.search(m.group("outlet")):
-                found.append(m.group("outlet").strip())
     return found
 
 
@@ -318,7 +446,7 @@ def _masthead(head: list[str], title: str | None) -> list[str]:
 
 
 def _calls_itself_news(name: str) -> bool:
-    """"RTV News", "Alpine Post", "The Sentinel": a section label ("Libya", "North Africa")
+    """ "RTV News", "Alpine Post", "The Sentinel": a section label ("Libya", "North Africa")
     at the top of a page looks just like a masthead, so a single name line must say what
     it is. Mastheads that do not ("Al Jazeera") are found by their other signatures."""
     name = _title_case(name)
@@ -326,6 +454,7 @@ def _calls_itself_news(name: str) -> bool:
 
 
 def _is_masthead_name(line: str) -> bool:
+    """A line shaped like a site's name: a few capitalised words, no digits, not chrome or a section."""
     return (
         1 <= word_count(line) <= 4
         and _is_outlet_name(line)
@@ -338,7 +467,7 @@ def _is_masthead_name(line: str) -> bool:
 
 
 def _title_case(name: str) -> str:
-    """"METRO BULLETIN" -> "Metro Bulletin"; acronyms ("RTV", "AP") stay as they are."""
+    """ "METRO BULLETIN" -> "Metro Bulletin"; acronyms ("RTV", "AP") stay as they are."""
     if not name.isupper() or word_count(name) == 1:
         return name
     return " ".join(w if len(w) <= 3 and w not in {"THE", "OF", "AND"} else w.capitalize() for w in name.split())
@@ -352,20 +481,8 @@ def _date(head: list[str]) -> str | None:
     return None
 
 
-MONTH_NUMBER = {
-    name: number
-    for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-         ("oct", "october"), ("nov", "november"), ("dec", "december")],
-        start=1,
-    )
-    for name in names
-}
-
-
 def parse_date(text: str) -> str | None:
-    """"Sun 12 May 2024 10.35 BST", "May 17, 2024", "16/05/2024", "2024-05-16" -> ISO date."""
+    """ "Sun 12 May 2024 10.35 BST", "May 17, 2024", "16/05/2024", "2024-05-16" -> ISO date."""
     if m := re.search(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)", text):
         return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if m := re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b", text):
@@ -384,6 +501,7 @@ def parse_date(text: str) -> str | None:
 
 
 def _iso(year: int, month: int | None, day: int) -> str | None:
+    """The ISO date, or None when the numbers name no real day (a misread, not a date)."""
     try:
         return datetime.date(year, month or 0, day).isoformat()
     except ValueError:

@@ -23,7 +23,7 @@ FRAGMENT = re.compile(r"^[\"”’')\]]*$|^[A-Z][a-z]{0,3}\.$")
 INITIALS_END = re.compile(r"(?:^|\s)[A-Z]\. [A-Z]\.$")
 #: `said. “` — sentencex leaves the quotation mark that opens the next sentence behind.
 DANGLING_OPEN = re.compile(r"(?:^|\s)([“‘«\"]+)$")
-OPENING = frozenset("“‘«\"")
+OPENING = frozenset('“‘«"')
 
 
 def split_sentences(paragraphs: tuple[str, ...] | list[str]) -> tuple[tuple[str, ...], tuple[int, ...]]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from sidebyside.ingest.load import normalise
+from sidebyside.ingest.load import clean_characters
 
 KEYS = ("outlet", "title", "byline", "dateline", "date")
 
@@ -41,7 +41,7 @@ def overrides_for(path: Path) -> dict[str, str | None]:
         table = data.get(path.name, data.get(path.stem))
         if table is not None:
             if not isinstance(table, dict):
-                raise SidecarError(story, f"[\"{path.name}\"] should be a table of keys")
+                raise SidecarError(story, f'["{path.name}"] should be a table of keys')
             found.update(_pick(table, story))
     for own in (path.with_name(path.name + ".meta.toml"), path.with_suffix(".meta.toml")):
         if own != path and own.is_file():
@@ -51,6 +51,7 @@ def overrides_for(path: Path) -> dict[str, str | None]:
 
 
 def _read(path: Path) -> dict:
+    """The TOML file's tables, or a SidecarError saying in one line why it cannot be read."""
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -63,12 +64,13 @@ def _read(path: Path) -> dict:
 
 
 def _pick(table: dict, source: Path) -> dict[str, str | None]:
+    """The known keys of `table` as display text; a TOML date becomes its ISO form."""
     picked: dict[str, str | None] = {}
     for key in KEYS:
         if key in table:
             value = table[key]
             if isinstance(value, bool) or not (isinstance(value, (str, int, float)) or hasattr(value, "isoformat")):
                 raise SidecarError(source, f"'{key}' should be text")
-            text = value.isoformat() if hasattr(value, "isoformat") else " ".join(normalise(str(value)).split())
+            text = value.isoformat() if hasattr(value, "isoformat") else " ".join(clean_characters(str(value)).split())
             picked[key] = text or None
     return picked

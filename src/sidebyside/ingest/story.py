@@ -22,7 +22,10 @@ def load_story(paths: list[str]) -> Story:
     articles: list[Article] = []
     problems: list[Problem] = []
     for item in iter_story(paths):
-        (articles if isinstance(item, Article) else problems).append(item)
+        if isinstance(item, Article):
+            articles.append(item)
+        else:
+            problems.append(item)
     return Story(articles=tuple(articles), problems=tuple(problems))
 
 
@@ -52,14 +55,21 @@ def iter_story(paths: list[str], progress: Callable[[int, int], None] | None = N
                 reported.add(key)
                 yield Problem(display_path(err.path), err.reason)
             overrides = {}
-        yield replace(article, **overrides) if overrides else article
+        yield _corrected(article, overrides)
 
 
-def load_article(path: Path) -> Article:
-    """Read, clean, recognise and segment one article file, with its sidecar applied."""
-    article = detect_article(path)
-    overrides = overrides_for(path)
-    return replace(article, **overrides) if overrides else article
+def _corrected(article: Article, overrides: dict[str, str | None]) -> Article:
+    """The article with the sidecar's values (`sidecar.KEYS`) in place of the detected ones."""
+    if not overrides:
+        return article
+    return replace(
+        article,
+        outlet=overrides.get("outlet", article.outlet),
+        title=overrides.get("title", article.title),
+        byline=overrides.get("byline", article.byline),
+        dateline=overrides.get("dateline", article.dateline),
+        date=overrides.get("date", article.date),
+    )
 
 
 def detect_article(path: Path) -> Article:
@@ -79,6 +89,7 @@ def detect_article(path: Path) -> Article:
         date=meta.date,
         sentences=sentences,
         paragraphs=paragraphs,
+        credits=meta.credits,
     )
 
 
@@ -91,7 +102,7 @@ def drop_repeats(sentences: tuple[str, ...], paragraphs: tuple[int, ...]) -> tup
     """
     seen: set[str] = set()
     kept: list[tuple[str, int]] = []
-    for sentence, paragraph in zip(sentences, paragraphs):
+    for sentence, paragraph in zip(sentences, paragraphs, strict=True):
         key = " ".join(sentence.translate(QUOTES).casefold().split())
         if len(key.split()) >= 8:
             if key in seen:

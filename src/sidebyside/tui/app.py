@@ -1,29 +1,35 @@
 """The Textual application: a thin layer over the domain core.
 
-The app either receives a loaded Story (tests) or PATHs, which a thread worker reads with
-the same `iter_story` the CLI uses, handing articles to the Articles screen in batches so
-the first rows show at once and the keys answer while a large folder loads. Load
-problems become notifications. Every binding of the current screen is also offered in the
-command palette.
+`make_app` builds it on a loaded Story (tests, scripts) or on PATHs, which a thread worker
+reads with the same `iter_story` the CLI uses, handing articles over in batches so the first
+rows show at once and the keys answer while a large folder loads. Workers never touch the
+screens: they post the messages of `tui.messages`, which the app handles on the UI thread,
+updating its own state and the Articles screen if it is still there. Load problems become
+notifications. Every binding of the current screen is also offered in the command palette.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from os import PathLike
 from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from sidebyside.model import Alignment, Article, Problem, Story
+from sidebyside.tui.messages import OverlapDone, OverlapRow, OverlapStarted, StoryBatch, StoryLoaded
 from sidebyside.tui.screens.articles import ArticlesScreen
 from sidebyside.tui.screens.help import HelpScreen
+from sidebyside.tui.widgets.matrix_view import MatrixRow
 
 if TYPE_CHECKING:
-    from sidebyside.analysis.reuse import AlignmentCache
+    from sidebyside.analysis.alignment_cache import AlignmentCache
     from sidebyside.analysis.story_quotes import StoryQuotes
 
 # The analysis modules (and the screens built on them) are imported where first needed,
@@ -36,16 +42,31 @@ BATCH = 25
 MAX_NOTES = 4
 
 
+def make_app(story: Story | None = None, *, paths: Sequence[str | PathLike[str]] | None = None) -> SideBySideApp:
+    """The app, the one way the CLI, the tests and the scripts build it.
+
+    Give either a loaded `story` (everything shown from the first frame) or `paths`, which a
+    worker reads while the Articles screen is already up, as `sidebyside PATH...` does.
+    """
+    if (story is None) == (paths is None):
+        raise TypeError("make_app takes a story or paths: exactly one of them")
+    if paths is not None:
+        return SideBySideApp(paths=[str(path) for path in paths])
+    return SideBySideApp(story)
+
+
 class SideBySideApp(App[None]):
     """sidebyside: compare how outlets covered one story."""
 
     CSS_PATH = "app.tcss"
     TITLE = "sidebyside"
     BINDINGS = [
-        Binding("q", "quit", "Quit", tooltip="Leave sidebyside"),
-        Binding("w", "quote_sheet", "Quotes", tooltip="Quote sheet: who said what, outlet by outlet"),
-        Binding("question_mark", "help", "Keys", tooltip="Show every key of this screen"),
-        Binding("f1", "help", "Keys", show=False),
+        Binding("q", "quit", "Quit", tooltip="Leave sidebyside", id="app.quit"),
+        Binding(
+            "w", "quote_sheet", "Quotes", tooltip="Quote sheet: who said what, outlet by outlet", id="app.quote_sheet"
+        ),
+        Binding("question_mark", "help", "Keys", tooltip="Show every key of this screen", id="app.help"),
+        Binding("f1", "help", "Keys", show=False, id="app.help_f1"),
     ]
 
     def __init__(self, story: Story | None = None, *, paths: list[str] | None = None) -> None:
@@ -55,8 +76,8 @@ class SideBySideApp(App[None]):
         self.paths = paths
         self.loading = paths is not None
         self._cache: AlignmentCache | None = None
-        #: Overlap matrix rows by article index, filled in by a worker (None: not yet).
-        self.matrix: list[tuple[float, ...] | None] = []
+        #: Overlap matrix rows by article index, filled in by a worker; replaced, never mutated.
+        self.matrix: tuple[MatrixRow, ...] = ()
         self.comparing = False
         self.speakers: list[str] = []  # filled with the default watchlist on first use
         self._quotes: StoryQuotes | None = None
@@ -71,7 +92,7 @@ class SideBySideApp(App[None]):
     def cache(self) -> AlignmentCache:
         """Alignments and shares of this session, shared by the matrix and Compare."""
         if self._cache is None:
-            from sidebyside.analysis.reuse import AlignmentCache
+            from sidebyside.analysis.alignment_cache import AlignmentCache
 
             self._cache = AlignmentCache()
         return self._cache
@@ -127,7 +148,9 @@ class SideBySideApp(App[None]):
         if self.paths is not None:
             self.load(self.paths)
         else:
-            self.compute_overlap()
+            self._start_overlap()
+
+    # --- loading: a worker reads, the handlers show ------------------------------------
 
     @work(thread=True, exclusive=True, group="load")
     def load(self, paths: list[str]) -> None:
@@ -144,72 +167,86 @@ class SideBySideApp(App[None]):
         for item in iter_story(paths, progress):
             batch.append(item)
             if len(batch) >= BATCH or time.monotonic() - last > 0.1:
-                self.call_from_thread(self._arrived, batch, *counted)
+                if not self._deliver(_batch(batch, *counted)):
+                    return
                 batch, last = [], time.monotonic()
-        self.call_from_thread(self._arrived, batch, counted[1], counted[1])
-        self.call_from_thread(self._finished)
+        if self._deliver(_batch(batch, counted[1], counted[1])):
+            self._deliver(StoryLoaded())
 
-    def _arrived(self, batch: list[Article | Problem], done: int, total: int) -> None:
-        articles = [x for x in batch if isinstance(x, Article)]
-        problems = [x for x in batch if isinstance(x, Problem)]
-        self.articles.extend(articles)
-        self.problems.extend(problems)
+    def on_story_batch(self, message: StoryBatch) -> None:
+        self.articles.extend(message.articles)
+        self.problems.extend(message.problems)
         screen = self._articles_screen()
-        if screen is not None and articles:
-            screen.add_articles(articles)
-        self._report(problems)
-        self._progress(done, total)
+        if screen is not None and message.articles:
+            screen.add_articles(message.articles)
+        self._report(message.problems)
+        if screen is not None:
+            screen.show_progress(message.done, message.total)
 
-    def _progress(self, done: int, total: int) -> None:
-        if (screen := self._articles_screen()) is not None:
-            screen.show_progress(done, total)
-
-    def _finished(self) -> None:
+    def on_story_loaded(self, _: StoryLoaded) -> None:
         self.loading = False
         if (screen := self._articles_screen()) is not None:
             screen.show_progress(None, None)
         if not self.articles:
             self.exit(return_code=2, message="sidebyside: nothing to open: no usable articles")
             return
-        self.compute_overlap()
+        self._start_overlap()
+
+    # --- the overlap matrix: a worker computes, the handlers show ------------------------
+
+    def _start_overlap(self) -> None:
+        self.compute_overlap(tuple(self.articles))
 
     @work(thread=True, exclusive=True, group="overlap")
-    def compute_overlap(self) -> None:
+    def compute_overlap(self, articles: tuple[Article, ...]) -> None:
         """Every pair's share, row by row, into the matrix and the Closest column.
 
         One worker thread (no process pool: forking a threaded app is not safe); rows land
         in article order, and the shared cache keeps them for the Compare screen.
         """
-        from sidebyside.analysis.reuse import overlap_rows
+        from sidebyside.analysis.overlap import overlap_rows
 
-        articles = tuple(self.articles)
-        self.call_from_thread(self._overlap_started, len(articles))
+        if not self._deliver(OverlapStarted(len(articles))):
+            return
         for row in overlap_rows(articles, self.cache, workers=1):
-            self.call_from_thread(self._overlap_row, row.index, row.shares, row.done, row.total)
-        self.call_from_thread(self._overlap_finished, articles)
+            if not self._deliver(OverlapRow(row.index, row.shares, row.done, row.total)):
+                return
+        self._deliver(OverlapDone(articles))
 
-    def _overlap_started(self, count: int) -> None:
+    def _deliver(self, message: Message) -> bool:
+        """From a worker thread: hand `message` to the UI thread (posting is thread-safe).
+
+        False once nobody will handle it (the worker was cancelled, or the app is closing):
+        the worker then stops instead of computing for an app that has gone.
+        """
+        return not get_current_worker().is_cancelled and self.post_message(message)
+
+    def on_overlap_started(self, message: OverlapStarted) -> None:
         self.comparing = True
-        self.matrix[:] = [None] * count  # in place: the matrix view holds this list
-
-    def _overlap_row(self, index: int, shares: tuple[float, ...], done: int, total: int) -> None:
-        self.matrix[index] = shares
+        self.matrix = (None,) * message.count
         if (screen := self._articles_screen()) is not None:
-            screen.overlap_row()
-            if total:
-                screen.show_progress(done, total)
+            screen.show_matrix()
 
-    def _overlap_finished(self, articles: tuple[Article, ...]) -> None:
-        from sidebyside.analysis.reuse import closest
+    def on_overlap_row(self, message: OverlapRow) -> None:
+        index = message.index
+        self.matrix = (*self.matrix[:index], message.shares, *self.matrix[index + 1 :])
+        if (screen := self._articles_screen()) is not None:
+            screen.show_matrix()
+            if message.total:
+                screen.show_progress(message.done, message.total)
+
+    def on_overlap_done(self, message: OverlapDone) -> None:
+        from sidebyside.analysis.overlap import closest
 
         self.comparing = False
-        nearest = closest(articles, [list(r or ()) for r in self.matrix])
+        nearest = closest(message.articles, [list(r or ()) for r in self.matrix])
         if (screen := self._articles_screen()) is not None:
             screen.show_progress(None, None)
             screen.show_closest(nearest)
 
     def _articles_screen(self) -> ArticlesScreen | None:
-        return next((s for s in self.screen_stack if isinstance(s, ArticlesScreen)), None)
+        """The Articles screen, if it is still there to show what a worker delivered."""
+        return next((s for s in self.screen_stack if isinstance(s, ArticlesScreen) and s.is_live), None)
 
     def _report(self, problems: list[Problem]) -> None:
         """A notification per problem, folded into one once there are many."""
@@ -219,8 +256,12 @@ class SideBySideApp(App[None]):
             if shown <= MAX_NOTES:
                 self.notify(str(problem), title="Not opened", severity="warning", timeout=8, markup=False)
         if shown > MAX_NOTES and self._notified <= MAX_NOTES:
-            self.notify("More files could not be opened; `sidebyside articles PATH` lists them all.",
-                        title="Not opened", severity="warning", timeout=8)
+            self.notify(
+                "More files could not be opened; `sidebyside articles PATH` lists them all.",
+                title="Not opened",
+                severity="warning",
+                timeout=8,
+            )
         self._notified = shown
 
     def action_help(self) -> None:
@@ -244,3 +285,13 @@ class SideBySideApp(App[None]):
         for command in super().get_system_commands(screen):
             if command.title not in {"Quit", "Keys"}:  # ours say the same, with their keys
                 yield command
+
+
+def _batch(items: list[Article | Problem], done: int, total: int) -> StoryBatch:
+    """What the load worker read since its last batch, sorted into articles and problems."""
+    return StoryBatch(
+        articles=[x for x in items if isinstance(x, Article)],
+        problems=[x for x in items if isinstance(x, Problem)],
+        done=done,
+        total=total,
+    )

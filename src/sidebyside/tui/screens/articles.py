@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from sidebyside.model import Article, Story
+from sidebyside.tui.screens.base import StoryScreen
 from sidebyside.tui.screens.reader import ReaderScreen
 from sidebyside.tui.widgets.matrix_view import MatrixView
 
 if TYPE_CHECKING:
-    from sidebyside.analysis.reuse import Closest
+    from sidebyside.analysis.overlap import Closest
 
 MARK = "●"
 #: Below this width byline and dateline give their room to the headline.
@@ -46,18 +46,29 @@ COLUMNS = (
 )
 
 
-class ArticlesScreen(Screen):
+class ArticlesScreen(StoryScreen):
     """Outlet, headline, byline, dateline and sentence count of every article.
 
     Space marks articles; with two marked, `c` or Enter opens them side by side.
     """
 
     BINDINGS = [
-        Binding("enter", "open", "Read", tooltip="Read the highlighted article (compare the two marked)", priority=True),
-        Binding("space", "mark", "Mark", tooltip="Mark or unmark the highlighted article for comparison"),
-        Binding("c", "compare", "Compare", tooltip="Compare the two marked articles side by side"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding(
+            "enter",
+            "open",
+            "Read",
+            tooltip="Read the highlighted article (compare the two marked)",
+            priority=True,
+            id="articles.open",
+        ),
+        Binding(
+            "space", "mark", "Mark", tooltip="Mark or unmark the highlighted article for comparison", id="articles.mark"
+        ),
+        Binding(
+            "c", "compare", "Compare", tooltip="Compare the two marked articles side by side", id="articles.compare"
+        ),
+        Binding("j", "cursor_down", "Down", show=False, id="articles.cursor_down"),
+        Binding("k", "cursor_up", "Up", show=False, id="articles.cursor_up"),
     ]
 
     def __init__(self) -> None:
@@ -68,23 +79,28 @@ class ArticlesScreen(Screen):
 
     @property
     def story(self) -> Story:
-        return self.app.story  # type: ignore[attr-defined]
+        return self.app.story
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="summary")
         yield ProgressBar(id="loading", show_eta=False)
         yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
-        yield Static(Text("Overlap: share of each row's sentences that the column's article carries "
-                          "· Tab, then Enter compares", style="dim", no_wrap=True, overflow="ellipsis"),
-                     id="matrix-caption")
-        yield MatrixView(self.app.articles, self.app.matrix, id="matrix")  # type: ignore[attr-defined]
+        yield Static(
+            Text(
+                "Overlap: share of each row's sentences that the column's article carries · Tab, then Enter compares",
+                style="dim",
+                no_wrap=True,
+                overflow="ellipsis",
+            ),
+            id="matrix-caption",
+        )
+        yield MatrixView(self.story.articles, self.app.matrix, id="matrix")
         yield Footer()
 
     def add_articles(self, articles: list[Article]) -> None:
         """Append rows for articles that finished loading (the table stays usable meanwhile)."""
-        for matrix in self.query(MatrixView):
-            matrix.update()
+        self.show_matrix()
         if self._compact is None:
             return  # not built yet: the first build takes every article loaded so far
         table = self.query_one(DataTable)
@@ -95,15 +111,16 @@ class ArticlesScreen(Screen):
             self._fit_headline()
         self._summarise()
 
-    def overlap_row(self) -> None:
+    def show_matrix(self) -> None:
+        """Hand the matrix the app's current articles and rows (a row arrived, or articles)."""
         for matrix in self.query(MatrixView):
-            matrix.update()
+            matrix.show(self.story.articles, self.app.matrix)
 
     def show_closest(self, nearest: list[Closest]) -> None:
         """Fill the Closest column once the matrix is complete."""
         by_id = {a.id: a for a in self.story.articles}
         table = self.query_one(DataTable)
-        for index, (article, near) in enumerate(zip(self.story.articles, nearest)):
+        for index, (article, near) in enumerate(zip(self.story.articles, nearest, strict=False)):
             text = f"{near.share:.0%} {by_id[near.other].label}" if near.other else "—"
             self._closest[index] = text
             if self._compact is not None and "closest" in [c.key for c in self._columns()]:
@@ -111,7 +128,7 @@ class ArticlesScreen(Screen):
 
     def on_matrix_view_open(self, event: MatrixView.Open) -> None:
         articles = self.story.articles
-        self.app.open_compare(articles[event.row], articles[event.column])  # type: ignore[attr-defined]
+        self.app.open_compare(articles[event.row], articles[event.column])
 
     def show_progress(self, done: int | None, total: int | None) -> None:
         """Show how far loading has got; None hides the bar."""
@@ -167,9 +184,9 @@ class ArticlesScreen(Screen):
     def _summarise(self) -> None:
         count = len(self.story.articles)
         text = f"{count} article{'s' * (count != 1)} · Enter reads · Space marks two · c compares"
-        if self.app.loading:  # type: ignore[attr-defined]
+        if self.app.loading:
             text = f"Loading… {count} article{'s' * (count != 1)} so far"
-        elif self.app.comparing:  # type: ignore[attr-defined]
+        elif self.app.comparing:
             text = f"{count} articles · comparing every pair for the matrix…"
         if self.marked:
             names = " and ".join(self.story.articles[i].label for i in self.marked)
@@ -231,7 +248,7 @@ class ArticlesScreen(Screen):
         if len(picked) != 2:
             self.notify("Mark two articles with Space, then press c.", timeout=3)
             return
-        self.app.open_compare(articles[picked[0]], articles[picked[1]])  # type: ignore[attr-defined]
+        self.app.open_compare(articles[picked[0]], articles[picked[1]])
 
     def action_cursor_down(self) -> None:
         self.query_one(DataTable).action_cursor_down()

@@ -8,33 +8,80 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from sidebyside.model import Alignment, Article
-from sidebyside.export.compare import LABELS, MARKS
+from sidebyside.model import ROW_LABELS, ROW_MARKS, AlignedRow, Alignment, Article
+from sidebyside.tui.screens.base import StoryScreen
 from sidebyside.tui.widgets.compare_view import CompareView
 from sidebyside.tui.widgets.quote_sidebar import QuoteSidebar
 
-KINDS = ("same", "changed", "moved", "only_a", "only_b")
+KINDS = tuple(ROW_MARKS)
 
 
-class CompareScreen(Screen):
+class CompareScreen(StoryScreen):
     """Article A on the left, B on the right; every sentence of each in exactly one row."""
 
     BINDINGS = [
-        Binding("n", "next_difference", "Next diff", tooltip="Go to the next row that differs"),
-        Binding("N", "previous_difference", "Prev diff", tooltip="Go to the previous row that differs"),
-        Binding("d", "toggle_differences", "Diffs only", tooltip="Show only rows that differ (toggle)"),
-        Binding("s", "swap", "Swap", tooltip="Swap the left and right articles"),
-        Binding("a", "step_left(1)", "Next A", tooltip="Left side: next article"),
-        Binding("A", "step_left(-1)", "Prev A", show=False, tooltip="Left side: previous article"),
-        Binding("b", "step_right(1)", "Next B", tooltip="Right side: next article"),
-        Binding("B", "step_right(-1)", "Prev B", show=False, tooltip="Right side: previous article"),
-        Binding("p", "toggle_sidebar", "People", tooltip="Show or hide the quotes and figures sidebar"),
-        Binding("plus", "add_speaker", "Add person", show=False, tooltip="Follow another person's quotes"),
-        Binding("tab", "switch_focus", "Switch pane", show=False, tooltip="Move between the rows and the sidebar"),
-        Binding("escape", "app.pop_screen", "Back", tooltip="Back to the previous screen"),
+        Binding(
+            "n", "next_difference", "Next diff", tooltip="Go to the next row that differs", id="compare.next_difference"
+        ),
+        Binding(
+            "N",
+            "previous_difference",
+            "Prev diff",
+            tooltip="Go to the previous row that differs",
+            id="compare.previous_difference",
+        ),
+        Binding(
+            "d",
+            "toggle_differences",
+            "Diffs only",
+            tooltip="Show only rows that differ (toggle)",
+            id="compare.toggle_differences",
+        ),
+        Binding("s", "swap", "Swap", tooltip="Swap the left and right articles", id="compare.swap"),
+        Binding("a", "step_left(1)", "Next A", tooltip="Left side: next article", id="compare.next_left"),
+        Binding(
+            "A",
+            "step_left(-1)",
+            "Prev A",
+            show=False,
+            tooltip="Left side: previous article",
+            id="compare.previous_left",
+        ),
+        Binding("b", "step_right(1)", "Next B", tooltip="Right side: next article", id="compare.next_right"),
+        Binding(
+            "B",
+            "step_right(-1)",
+            "Prev B",
+            show=False,
+            tooltip="Right side: previous article",
+            id="compare.previous_right",
+        ),
+        Binding(
+            "p",
+            "toggle_sidebar",
+            "People",
+            tooltip="Show or hide the quotes and figures sidebar",
+            id="compare.toggle_sidebar",
+        ),
+        Binding(
+            "plus",
+            "add_speaker",
+            "Add person",
+            show=False,
+            tooltip="Follow another person's quotes",
+            id="compare.add_speaker",
+        ),
+        Binding(
+            "tab",
+            "switch_focus",
+            "Switch pane",
+            show=False,
+            tooltip="Move between the rows and the sidebar",
+            id="compare.switch_focus",
+        ),
+        Binding("escape", "app.pop_screen", "Back", tooltip="Back to the previous screen", id="compare.back"),
     ]
 
     #: The sidebar opens by itself only where the two columns keep a readable width.
@@ -50,7 +97,7 @@ class CompareScreen(Screen):
 
     @property
     def alignment(self) -> Alignment:
-        return self.app.alignment(self.articles[self.left], self.articles[self.right])  # type: ignore[attr-defined]
+        return self.app.alignment(self.articles[self.left], self.articles[self.right])
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,7 +125,7 @@ class CompareScreen(Screen):
         self._fit_sidebar()
         if shown:
             al = self.alignment
-            sidebar.show(self.app.quotes(), al.a.id, al.b.id)  # type: ignore[attr-defined]
+            sidebar.show(self.app.quotes(), al.a.id, al.b.id)
         elif sidebar.has_focus:
             self.query_one(CompareView).focus()
 
@@ -97,7 +144,7 @@ class CompareScreen(Screen):
             view.focus()
 
     def action_add_speaker(self) -> None:
-        self.app.ask_speaker(lambda: self._set_sidebar(True))  # type: ignore[attr-defined]
+        self.app.ask_speaker(lambda: self._set_sidebar(True))
 
     def on_quote_sidebar_jump(self, event: QuoteSidebar.Jump) -> None:
         """Show the entry's sentence in A, else in B; say so when neither carries it."""
@@ -136,8 +183,8 @@ class CompareScreen(Screen):
         wide = self.size.width >= 110
         for kind in KINDS:
             summary.append("   " if wide else " ")
-            summary.append(f" {MARKS[kind]} ", style=view.kind_style(kind))
-            summary.append(f" {LABELS[kind]} {counts.get(kind, 0)}" if wide else f"{counts.get(kind, 0)}")
+            summary.append(f" {ROW_MARKS[kind]} ", style=view.kind_style(kind))
+            summary.append(f" {ROW_LABELS[kind]} {counts.get(kind, 0)}" if wide else f"{counts.get(kind, 0)}")
         if view.only_differences:
             summary.append("   differences only", style="italic")
         self.query_one("#compare-summary", Static).update(summary)
@@ -156,18 +203,18 @@ class CompareScreen(Screen):
     def on_compare_view_cursor_moved(self, event: CompareView.CursorMoved) -> None:
         self._status(event.row)
 
-    def _status(self, row) -> None:
+    def _status(self, row: AlignedRow | None) -> None:
         view = self.query_one(CompareView)
         status = self.query_one("#compare-status", Static)
         if row is None:
             status.update("No rows differ." if view.only_differences else "Both articles are empty.")
             return
-        text = f"Row {view.cursor + 1}/{len(view.rows)} · {LABELS[row.kind]}"
+        text = f"Row {view.cursor + 1}/{len(view.rows)} · {ROW_LABELS[row.kind]}"
         if row.a is not None and row.b is not None:
             text += f" · A{row.a + 1} ↔ B{row.b + 1} · similarity {row.similarity:.2f}"
         elif row.a is not None:
             text += f" · A{row.a + 1} has no counterpart in B"
-        else:
+        elif row.b is not None:
             text += f" · B{row.b + 1} has no counterpart in A"
         if row.related:
             text += " · also covers " + ", ".join(f"B{i + 1}" for i in row.related)
@@ -230,4 +277,3 @@ def _head(side: str, article: Article) -> Text:
     text.append(f" {article.label}", style="bold")
     text.append(f"  {article.title or article.id}")
     return text
-

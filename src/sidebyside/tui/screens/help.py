@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
+
+from sidebyside.layout import cell_width
+from sidebyside.tui.screens.base import Dialog
 
 NAVIGATION = [
     ("↑ ↓ j k", "Move the cursor / scroll"),
@@ -30,13 +32,34 @@ def _ours(node: object, key: str, binding: Binding) -> bool:
     return False
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """A modal list of the keys of `screen`: its own, its widgets' and the app's."""
 
+    DEFAULT_CSS = """
+    HelpScreen #help-box {
+        width: auto;
+        max-width: 90%;
+        max-height: 90%;
+        padding: 1 2;
+    }
+
+    HelpScreen #help-box > Static {
+        width: auto;
+    }
+
+    HelpScreen #help-title {
+        margin-bottom: 1;
+    }
+
+    HelpScreen #help-hint {
+        margin-top: 1;
+        color: $text-muted;
+    }
+    """
     BINDINGS = [
-        Binding("escape", "dismiss", "Close"),
-        Binding("question_mark", "dismiss", "Close", show=False),
-        Binding("q", "dismiss", "Close", show=False),
+        Binding("escape", "dismiss", "Close", id="help.close"),
+        Binding("question_mark", "dismiss", "Close", show=False, id="help.close_question_mark"),
+        Binding("q", "dismiss", "Close", show=False, id="help.close_q"),
     ]
 
     def __init__(self, screen: Screen) -> None:
@@ -65,16 +88,13 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         rows = self.keys()
-        width = max(cell_len(key) for key, _ in rows) + 3
+        width = max(cell_width(key) for key, _ in rows) + 3
         text = Text()
         for key, what in rows:
-            text.append(key + " " * (width - cell_len(key)), style="bold")
+            text.append(key + " " * (width - cell_width(key)), style="bold")
             text.append(what + "\n")
         text.rstrip()
-        with Vertical(id="help-box"):
+        with Vertical(id="help-box", classes="dialog"):
             yield Static(Text("Keys", style="bold"), id="help-title")
             yield Static(text, id="help-keys")
             yield Static(Text("Esc closes this help.", style="dim"), id="help-hint")
-
-    def action_dismiss(self) -> None:  # type: ignore[override]
-        self.dismiss(None)

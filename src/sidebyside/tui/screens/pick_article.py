@@ -6,17 +6,30 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sidebyside.model import Article
+from sidebyside.tui.screens.base import Dialog
 
 
-class PickArticle(ModalScreen[Article | None]):
+class PickArticle(Dialog[Article | None]):
     """Lists the other articles; Enter picks one, Esc cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = """
+    PickArticle #pick-box {
+        width: 80%;
+        max-width: 100;
+        max-height: 80%;
+    }
+
+    PickArticle #pick-list {
+        height: auto;
+        max-height: 20;
+        border: none;
+    }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="pick_article.cancel")]
 
     def __init__(self, articles: tuple[Article, ...], exclude: Article) -> None:
         super().__init__()
@@ -24,11 +37,13 @@ class PickArticle(ModalScreen[Article | None]):
         self.exclude = exclude
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="pick-box"):
+        with Vertical(id="pick-box", classes="dialog"):
             yield Static(Text(f"Compare {self.exclude.label} with…", style="bold"))
             yield OptionList(
-                *[Option(Text(f"{a.label} — {a.title or a.id}", no_wrap=True, overflow="ellipsis"), id=str(i))
-                  for i, a in enumerate(self.choices)],
+                *[
+                    Option(Text(f"{a.label} — {a.title or a.id}", no_wrap=True, overflow="ellipsis"), id=str(i))
+                    for i, a in enumerate(self.choices)
+                ],
                 id="pick-list",
             )
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from sidebyside.analysis.story_quotes import FigureClaim, FigureGroup, QuoteGroup, StoryQuotes
+from sidebyside.export.wording import FIDELITY_MARK, changes_text, fidelity_tag
 from sidebyside.model import Article
+from sidebyside.tui.screens.base import StoryScreen
 
 DOT = "●"
 #: Below this height the detail panel is hidden (Enter still reads the entry's sentence).
@@ -18,15 +19,24 @@ TINY_BELOW = 20
 OUTLET_WIDTH = 8
 
 
-class QuoteSheetScreen(Screen):
+class QuoteSheetScreen(StoryScreen):
     """One row per quote (or figure), one column per outlet; the full text below."""
 
     BINDINGS = [
-        Binding("enter", "read", "Read", tooltip="Read the article of the highlighted entry at its sentence", priority=True),
-        Binding("plus", "add_speaker", "Add person", tooltip="Follow another person's quotes"),
-        Binding("escape", "app.pop_screen", "Back", tooltip="Back to the previous screen"),
-        Binding("j", "cursor(1)", "Down", show=False),
-        Binding("k", "cursor(-1)", "Up", show=False),
+        Binding(
+            "enter",
+            "read",
+            "Read",
+            tooltip="Read the article of the highlighted entry at its sentence",
+            priority=True,
+            id="quote_sheet.read",
+        ),
+        Binding(
+            "plus", "add_speaker", "Add person", tooltip="Follow another person's quotes", id="quote_sheet.add_speaker"
+        ),
+        Binding("escape", "app.pop_screen", "Back", tooltip="Back to the previous screen", id="quote_sheet.back"),
+        Binding("j", "cursor(1)", "Down", show=False, id="quote_sheet.cursor_down"),
+        Binding("k", "cursor(-1)", "Up", show=False, id="quote_sheet.cursor_up"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -51,25 +61,26 @@ class QuoteSheetScreen(Screen):
 
     @property
     def articles(self) -> tuple[Article, ...]:
-        return self.app.story.articles  # type: ignore[attr-defined]
+        return self.app.story.articles
 
     def fill(self) -> None:
         """(Re)build the table from the app's current watchlist."""
-        story: StoryQuotes = self.app.quotes()  # type: ignore[attr-defined]
+        story: StoryQuotes = self.app.quotes()
         self.entries: list[QuoteGroup | FigureGroup | FigureClaim] = []
         table = self.query_one(DataTable)
         table.clear(columns=True)
         table.add_column("Speaker", key="speaker", width=16)
         named = (OUTLET_WIDTH + 2) * len(self.articles) <= self.size.width - 40
         column = OUTLET_WIDTH if named else 3
-        table.add_column("Quote or figure", key="text",
-                         width=max(24, self.size.width - 22 - (column + 2) * len(self.articles)))
+        table.add_column(
+            "Quote or figure", key="text", width=max(24, self.size.width - 22 - (column + 2) * len(self.articles))
+        )
         for n, article in enumerate(self.articles, 1):
             header = _short(article.label, OUTLET_WIDTH) if named else str(n)
             table.add_column(Text(header, justify="center"), key=f"a{n}", width=column)
         conflicted = {(v.measure, v.number) for c in story.conflicts for v in c.values}
         for group in story.groups:
-            marks = [DOT if a.id in group.article_ids else "" for a in self.articles]
+            marks = [_mark(group, a.id) for a in self.articles]
             quote = f"“{group.text}”" if group.kind == "direct" else group.text
             self._row(group, group.speaker, Text(quote, no_wrap=True, overflow="ellipsis"), marks)
         for value in story.figures:
@@ -77,8 +88,10 @@ class QuoteSheetScreen(Screen):
             marks = [DOT if a.id in ids else "" for a in self.articles]
             flag = "⚠ " if (value.measure, value.number) in conflicted else ""
             given = [s for s in value.sources if s]
-            sources = "; ".join(filter(None, [given and "per " + ", ".join(given),
-                                              None in value.sources and ("also unsourced" if given else "unsourced")]))
+            said = ["per " + ", ".join(given)] if given else []
+            if None in value.sources:
+                said.append("also unsourced" if given else "unsourced")
+            sources = "; ".join(said)
             label = Text(f"{flag}{value.shown_number} {value.measure} ({sources})", no_wrap=True, overflow="ellipsis")
             if flag:
                 label.stylize("bold red", 0, 1)
@@ -86,13 +99,20 @@ class QuoteSheetScreen(Screen):
         for claim in story.other_figures:
             marks = [DOT if a.id == claim.article_id else "" for a in self.articles]
             what = f" {claim.what}" if claim.what else ""
-            label = Text(f"{claim.qualifier + ' ' if claim.qualifier else ''}{claim.value}{what} "
-                         f"({'per ' + claim.source if claim.source else 'unsourced'})", no_wrap=True, overflow="ellipsis")
+            source = "per " + claim.source if claim.source else "unsourced"
+            label = Text(
+                f"{claim.qualifier + ' ' if claim.qualifier else ''}{claim.value}{what} ({source})",
+                no_wrap=True,
+                overflow="ellipsis",
+            )
             self._row(claim, "figure", label, marks)
         summary = Text(no_wrap=self.size.height < TINY_BELOW, overflow="ellipsis")
         q, f, c = len(story.groups), len(story.figures) + len(story.other_figures), len(story.conflicts)
-        summary.append(f"{q} quote{'s' * (q != 1)}, {f} figure{'s' * (f != 1)}, "
-                       f"{c} conflict{'s' * (c != 1)} · watching {', '.join(story.speakers)}")
+        summary.append(
+            f"{q} quote{'s' * (q != 1)}, {f} figure{'s' * (f != 1)}, "
+            f"{c} conflict{'s' * (c != 1)} · watching {', '.join(story.speakers)}"
+        )
+        summary.append(" · wording: " + "  ".join(fidelity_tag(f) for f in FIDELITY_MARK), style="dim")
         if not named and self.size.height >= TINY_BELOW:
             summary.append("\n" + " · ".join(f"{n} {a.label}" for n, a in enumerate(self.articles, 1)), style="dim")
         self.query_one("#sheet-summary", Static).update(summary)
@@ -122,14 +142,21 @@ class QuoteSheetScreen(Screen):
             detail.append(f"{entry.speaker} ({entry.kind})", style="bold")
             if entry.also_attributed_to:
                 detail.append(f" · also given to {', '.join(entry.also_attributed_to)}", style="yellow")
-            for c in entry.carriers:
-                detail.append(f"\n{c.outlet}, sentence {c.sentence + 1}", style="bold")
-                detail.append(f" ({c.cue})" if c.cue else "", style="dim")
-                detail.append(f": {c.text}")
+            for carrier in entry.carriers:
+                detail.append(f"\n{carrier.outlet}, sentence {carrier.sentence + 1}", style="bold")
+                detail.append(f" ({carrier.cue})" if carrier.cue else "", style="dim")
+                if len(entry.carriers) > 1:
+                    detail.append(f" {fidelity_tag(carrier.fidelity)}", style="bold")
+                detail.append(f": {carrier.text}")
+                if edits := changes_text(carrier.changes):
+                    detail.append(f"  [{edits}]", style="italic")
         else:
             claims = (entry,) if isinstance(entry, FigureClaim) else entry.claims
-            heading = f"{entry.value} {entry.what or ''}" if isinstance(entry, FigureClaim) else \
-                f"{entry.shown_number} {entry.measure}"
+            heading = (
+                f"{entry.value} {entry.what or ''}"
+                if isinstance(entry, FigureClaim)
+                else f"{entry.shown_number} {entry.measure}"
+            )
             detail.append(heading.strip(), style="bold")
             for c in claims:
                 detail.append(f"\n{c.outlet}, sentence {c.sentence + 1}: ", style="bold")
@@ -148,17 +175,25 @@ class QuoteSheetScreen(Screen):
         if entry is None:
             return
         if isinstance(entry, QuoteGroup):
-            first = entry.carriers[0]
+            article_id, sentence = entry.carriers[0].article_id, entry.carriers[0].sentence
         else:
             first = entry if isinstance(entry, FigureClaim) else entry.claims[0]
-        article = next((a for a in self.articles if a.id == first.article_id), None)
+            article_id, sentence = first.article_id, first.sentence
+        article = next((a for a in self.articles if a.id == article_id), None)
         if article is not None:
-            self.app.push_screen(ReaderScreen(article, sentence=first.sentence))
+            self.app.push_screen(ReaderScreen(article, sentence=sentence))
 
     def action_add_speaker(self) -> None:
-        self.app.ask_speaker(self.fill)  # type: ignore[attr-defined]
-
+        self.app.ask_speaker(self.fill)
 
 
 def _short(label: str, width: int) -> str:
     return label if len(label) <= width else label[: width - 1] + "…"
+
+
+def _mark(group: QuoteGroup, article_id: str) -> str:
+    """The outlet's cell: a dot when it alone carries the quote, else its fidelity glyph."""
+    carrier = group.carrier_in(article_id)
+    if carrier is None:
+        return ""
+    return FIDELITY_MARK[carrier.fidelity] if len(group.carriers) > 1 else DOT

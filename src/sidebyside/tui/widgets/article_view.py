@@ -7,26 +7,54 @@ as Rich markup, so "[bold]" in an article is shown as typed.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from sidebyside.layout import wrap
 from sidebyside.model import Article
-from sidebyside.tui.wrap import wrap
 
 
 class ArticleView(ScrollView, can_focus=True):
     """Headline, metadata line, then the sentences, numbered, one paragraph per block."""
 
+    DEFAULT_CSS = """
+    ArticleView {
+        height: 1fr;
+        padding: 0 0 0 1;
+        overflow-x: hidden;
+        overflow-y: scroll;
+    }
+
+    ArticleView > .article-view--title {
+        text-style: bold;
+        color: $accent;
+    }
+
+    ArticleView > .article-view--meta {
+        color: $text-muted;
+    }
+
+    ArticleView > .article-view--marked {
+        background: $accent 30%;
+    }
+
+    ArticleView > .article-view--number {
+        color: $text-muted;
+    }
+    """
     COMPONENT_CLASSES = {"article-view--title", "article-view--meta", "article-view--number", "article-view--marked"}
     BINDINGS = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
+        Binding("j", "scroll_down", "Down", show=False, id="article.scroll_down"),
+        Binding("k", "scroll_up", "Up", show=False, id="article.scroll_up"),
     ]
 
-    def __init__(self, article: Article, **kwargs) -> None:
+    def __init__(self, article: Article, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.article = article
         self._lines: list[list[tuple[str, str]]] = []  # (text, component class or "")
@@ -45,15 +73,21 @@ class ArticleView(ScrollView, can_focus=True):
         lines: list[list[tuple[str, str]]] = []
         for row in wrap(a.title or a.id, width):
             lines.append([(row, "article-view--title")])
-        facts = [a.outlet or "outlet unknown", a.byline and f"by {a.byline}", a.dateline, a.date,
-                 f"{len(a.sentences)} sentence{'s' * (len(a.sentences) != 1)}"]
+        facts = [
+            a.outlet or "outlet unknown",
+            a.byline and f"by {a.byline}",
+            a.dateline,
+            a.date,
+            f"{len(a.sentences)} sentence{'s' * (len(a.sentences) != 1)}",
+        ]
         for row in wrap(" · ".join(f for f in facts if f), width):
             lines.append([(row, "article-view--meta")])
         gutter = len(str(len(a.sentences))) + 2
         body = max(8, width - gutter)
         previous = None
         first_line: list[int] = []
-        for number, (sentence, para) in enumerate(zip(a.sentences, a.paragraphs or range(len(a.sentences))), 1):
+        paragraphs = a.paragraphs or range(len(a.sentences))
+        for number, (sentence, para) in enumerate(zip(a.sentences, paragraphs, strict=False), 1):
             if para != previous:
                 lines.append([])
                 previous = para
@@ -75,7 +109,7 @@ class ArticleView(ScrollView, can_focus=True):
         segments = [Segment(text, self._style_of(cls, base)) for text, cls in self._lines[index]]
         return Strip(segments).crop_extend(0, width, base)
 
-    def _style_of(self, cls: str, base):
+    def _style_of(self, cls: str, base: Style) -> Style:
         """Component classes by name; "s<N>" is sentence N's text, marked when it is the target."""
         if not cls:
             return base

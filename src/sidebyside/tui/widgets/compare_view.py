@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
+from typing import Any
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -26,18 +27,74 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from sidebyside.analysis.worddiff import DELETE, EQUAL, INSERT, word_diff
-from sidebyside.export.compare import MARKS
-from sidebyside.model import AlignedRow, Alignment
-from sidebyside.tui.wrap import Span, wrap, wrap_spans
+from sidebyside.layout import MIN_TWO_COLUMN_WIDTH, Span, cell_width, wrap, wrap_spans
+from sidebyside.model import ROW_MARKS, AlignedRow, Alignment
 
-#: Below this width the two columns are stacked.
-TWO_COLUMNS_MIN = 70
 NUMBER = 4  # "123 "
 
 
 class CompareView(ScrollView, can_focus=True):
     """The rows of an Alignment, with a cursor row and an optional differences-only filter."""
 
+    DEFAULT_CSS = """
+    CompareView {
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: scroll;
+    }
+
+    CompareView.covered {
+        display: none;
+    }
+
+    CompareView > .compare-view--same {
+    }
+
+    CompareView > .compare-view--changed {
+        background: $warning 12%;
+    }
+
+    CompareView > .compare-view--moved {
+        background: $primary 22%;
+    }
+
+    CompareView > .compare-view--only_a {
+        background: $error 18%;
+    }
+
+    CompareView > .compare-view--only_b {
+        background: $success 18%;
+    }
+
+    CompareView > .compare-view--deleted {
+        background: $error 60%;
+        text-style: strike;
+    }
+
+    CompareView > .compare-view--inserted {
+        background: $success 55%;
+        text-style: bold;
+    }
+
+    CompareView > .compare-view--number {
+        color: $text-muted;
+    }
+
+    CompareView > .compare-view--related {
+        color: $text-muted;
+        text-style: italic;
+    }
+
+    CompareView > .compare-view--divider {
+        color: $text-muted;
+    }
+
+    CompareView > .compare-view--cursor {
+        background: $accent;
+        color: $text;
+        text-style: bold;
+    }
+    """
     COMPONENT_CLASSES = {
         "compare-view--same",
         "compare-view--changed",
@@ -52,12 +109,12 @@ class CompareView(ScrollView, can_focus=True):
         "compare-view--divider",
     }
     BINDINGS = [
-        Binding("down,j", "cursor(1)", "Down", show=False),
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "first", "First row", show=False),
-        Binding("end", "last", "Last row", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False, id="compare_view.down"),
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="compare_view.up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="compare_view.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="compare_view.page_up"),
+        Binding("home", "first", "First row", show=False, id="compare_view.first"),
+        Binding("end", "last", "Last row", show=False, id="compare_view.last"),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -69,7 +126,7 @@ class CompareView(ScrollView, can_focus=True):
             super().__init__()
             self.row = row
 
-    def __init__(self, alignment: Alignment, *, only_differences: bool = False, **kwargs) -> None:
+    def __init__(self, alignment: Alignment, *, only_differences: bool = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.alignment = alignment
         self.only_differences = only_differences
@@ -81,7 +138,9 @@ class CompareView(ScrollView, can_focus=True):
 
     # --- data -------------------------------------------------------------------
 
-    def show(self, alignment: Alignment, *, only_differences: bool | None = None, keep: AlignedRow | None = None) -> None:
+    def show(
+        self, alignment: Alignment, *, only_differences: bool | None = None, keep: AlignedRow | None = None
+    ) -> None:
         """Display another alignment (or filter), keeping the cursor on `keep` if it is still shown."""
         self.alignment = alignment
         if only_differences is not None:
@@ -122,7 +181,7 @@ class CompareView(ScrollView, can_focus=True):
 
     @property
     def two_columns(self) -> bool:
-        return self._width >= TWO_COLUMNS_MIN
+        return self._width >= MIN_TWO_COLUMN_WIDTH
 
     def _column_width(self) -> int:
         if self.two_columns:
@@ -131,7 +190,7 @@ class CompareView(ScrollView, can_focus=True):
 
     def _layout(self) -> None:
         width = self.scrollable_content_region.width
-        if width <= 0 or width == self._width and self._starts[-1]:
+        if width <= 0 or (width == self._width and self._starts[-1]):
             return
         self._width = width
         self._cache.clear()
@@ -185,7 +244,7 @@ class CompareView(ScrollView, can_focus=True):
         top, bottom = self._starts[self.cursor], self._starts[self.cursor + 1]
         self.scroll_to_region(Region(0, top, 1, bottom - top), animate=False, center=center, force=True)
 
-    def on_click(self, event) -> None:
+    def on_click(self, event: events.Click) -> None:
         line = round(self.scroll_offset.y) + event.y
         if self.rows and 0 <= line < self._starts[-1]:
             self.cursor = self._row_at_line(line)
@@ -224,7 +283,7 @@ class CompareView(ScrollView, can_focus=True):
             right_lines.append([(extra, "related")])
         base = self.rich_style + self._style(row.kind)
         gutter = base + self._style("cursor") if index == self.cursor else base + self._style("number")
-        mark = MARKS[row.kind]
+        mark = ROW_MARKS[row.kind]
         number_a = f"{row.a + 1:>3} " if row.a is not None else " " * NUMBER
         number_b = f"{row.b + 1:>3} " if row.b is not None else " " * NUMBER
         strips: list[Strip] = []
@@ -254,7 +313,7 @@ class CompareView(ScrollView, can_focus=True):
 
     def _cells(self, spans: list[Span], width: int, base: Style) -> list[Segment]:
         segments = [Segment(text, base + self._style(style) if style else base) for text, style in spans]
-        used = sum(cell_len(text) for text, _ in spans)
+        used = sum(cell_width(text) for text, _ in spans)
         if used < width:
             segments.append(Segment(" " * (width - used), base))
         return segments

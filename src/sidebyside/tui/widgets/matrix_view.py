@@ -2,13 +2,15 @@
 
 Row i, column j shows the share of article i's sentences that article j carries. Only the
 visible lines are drawn, so a story of hundreds of articles costs what the screen shows;
-rows not computed yet show a dot and fill in as the worker delivers them. Enter on a cell
-asks the screen to compare that pair.
+rows not computed yet show a dot and fill in as the worker delivers them (the screen hands
+the view each new state with `show`). Enter on a cell asks the screen to compare that pair.
 """
 
 from __future__ import annotations
 
-from rich.cells import cell_len
+from collections.abc import Sequence
+from typing import Any
+
 from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
@@ -19,22 +21,57 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from sidebyside.layout import cell_width
 from sidebyside.model import Article
 
 CELL = 5  # " 100%" / "  47 "
 LABEL = 18
 
+#: A row of the matrix: shares by column, or None while not computed yet.
+MatrixRow = tuple[float, ...] | None
+
 
 class MatrixView(ScrollView, can_focus=True):
     """Shares of every ordered pair; arrows move the cell cursor, Enter opens the pair."""
 
+    DEFAULT_CSS = """
+    MatrixView {
+        height: auto;
+        max-height: 45%;
+        overflow-x: auto;
+        overflow-y: auto;
+    }
+
+    MatrixView:focus {
+        background-tint: $foreground 4%;
+    }
+
+    MatrixView > .matrix-view--header {
+        color: $text-muted;
+        text-style: bold;
+    }
+
+    MatrixView > .matrix-view--label {
+        color: $text;
+    }
+
+    MatrixView > .matrix-view--cursor {
+        text-style: bold reverse;
+    }
+
+    MatrixView > .matrix-view--scale {
+        background: $primary;
+    }
+    """
     COMPONENT_CLASSES = {"matrix-view--header", "matrix-view--label", "matrix-view--cursor", "matrix-view--scale"}
     BINDINGS = [
-        Binding("up,k", "move(0,-1)", "Up", show=False),
-        Binding("down,j", "move(0,1)", "Down", show=False),
-        Binding("left,h", "move(-1,0)", "Left", show=False),
-        Binding("right,l", "move(1,0)", "Right", show=False),
-        Binding("enter", "open", "Compare pair", tooltip="Compare the row article with the column article"),
+        Binding("up,k", "move(0,-1)", "Up", show=False, id="matrix.up"),
+        Binding("down,j", "move(0,1)", "Down", show=False, id="matrix.down"),
+        Binding("left,h", "move(-1,0)", "Left", show=False, id="matrix.left"),
+        Binding("right,l", "move(1,0)", "Right", show=False, id="matrix.right"),
+        Binding(
+            "enter", "open", "Compare pair", tooltip="Compare the row article with the column article", id="matrix.open"
+        ),
     ]
 
     cursor: reactive[tuple[int, int]] = reactive((0, 1), always_update=True)
@@ -47,25 +84,29 @@ class MatrixView(ScrollView, can_focus=True):
             self.row = row
             self.column = column
 
-    def __init__(self, articles: list[Article], rows: list[tuple[float, ...] | None], **kwargs) -> None:
-        """`articles` and `rows` are the app's own lists, which grow as the story loads."""
+    def __init__(self, articles: Sequence[Article], rows: Sequence[MatrixRow], **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.articles = articles
-        self.rows = rows
-        self.update()
+        self.articles: tuple[Article, ...] = ()
+        self.rows: tuple[MatrixRow, ...] = ()
+        self.show(articles, rows)
 
     @property
     def labels(self) -> list[str]:
         return [a.label for a in self.articles]
 
-    def update(self) -> None:
-        """Articles or rows changed: resize the grid and redraw."""
+    def show(self, articles: Sequence[Article], rows: Sequence[MatrixRow]) -> None:
+        """Show these articles and rows instead of the previous ones: resize the grid and redraw.
+
+        The view keeps its own copies (tuples), so the caller's lists can change meanwhile.
+        """
+        self.articles = tuple(articles)
+        self.rows = tuple(rows)
         size = Size(LABEL + CELL * len(self.articles) + 1, len(self.articles) + 1)
         if size != self.virtual_size:
             self.virtual_size = size
         self.refresh()
 
-    def _share_row(self, i: int) -> tuple[float, ...] | None:
+    def _share_row(self, i: int) -> MatrixRow:
         return self.rows[i] if i < len(self.rows) else None
 
     # --- cursor ------------------------------------------------------------------
@@ -111,9 +152,9 @@ class MatrixView(ScrollView, can_focus=True):
     def _row_segments(self, i: int, base: Style) -> list[Segment]:
         label_style = self.get_component_rich_style("matrix-view--label")
         label = f"{i + 1:>3} {self.articles[i].label}"
-        if cell_len(label) > LABEL - 1:
+        if cell_width(label) > LABEL - 1:
             label = label[: LABEL - 2] + "…"
-        segments = [Segment(label + " " * (LABEL - cell_len(label)), label_style)]
+        segments = [Segment(label + " " * (LABEL - cell_width(label)), label_style)]
         shares = self._share_row(i)
         cursor_style = self.get_component_rich_style("matrix-view--cursor")
         scale = self.get_component_rich_style("matrix-view--scale")
@@ -139,6 +180,6 @@ def _shade(base: Style, scale: Style, share: float) -> Style:
     b = background.get_truecolor()
     t = target.get_truecolor()
     mix = 0.15 + 0.85 * share if share else 0.0
-    blended = Color.from_rgb(*(round(x + (y - x) * mix) for x, y in zip(b, t)))
+    blended = Color.from_rgb(*(round(x + (y - x) * mix) for x, y in zip(b, t, strict=True)))
     light = sum(blended.get_truecolor()) / 3 > 140
     return base + Style(bgcolor=blended, color="black" if light else "white", bold=share >= 0.5)

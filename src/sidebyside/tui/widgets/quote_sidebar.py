@@ -8,14 +8,17 @@ sentence. All text is handed to Rich as Text, never as markup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from sidebyside.analysis.story_quotes import FigureGroup, QuoteGroup, StoryQuotes
+from sidebyside.analysis.story_quotes import FigureClaim, FigureGroup, QuoteGroup, StoryQuotes
+from sidebyside.export.wording import changes_text, fidelity_tag, value_text
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,31 @@ class Target:
 
 
 class QuoteSidebar(OptionList):
-    """Quotes and figures grouped by speaker; Enter jumps to the entry's sentence."""
+    """Quotes and figures grouped by speaker; Enter jumps to the entry's sentence.
+
+    Hidden until the screen adds the `shown` class; `full` makes it take the whole width.
+    """
+
+    DEFAULT_CSS = """
+    QuoteSidebar {
+        width: 44;
+        height: 1fr;
+        border-left: vkey $panel;
+        display: none;
+    }
+
+    QuoteSidebar:focus {
+        border-left: vkey $panel;
+    }
+
+    QuoteSidebar.shown {
+        display: block;
+    }
+
+    QuoteSidebar.full {
+        width: 1fr;
+    }
+    """
 
     class Jump(Message):
         """The user picked an entry: show one of its sentences."""
@@ -36,7 +63,7 @@ class QuoteSidebar(OptionList):
             super().__init__()
             self.target = target
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.targets: list[Target] = []
 
@@ -47,12 +74,12 @@ class QuoteSidebar(OptionList):
         options: list[Option | None] = []
         conflicted = {(v.measure, v.number) for c in story.conflicts for v in c.values}
         if story.conflicts:
-            options.append(Option(Text("Figures that disagree", style="bold reverse"), disabled=True))
+            options.append(Option(Text("Figures that cannot all hold", style="bold reverse"), disabled=True))
             for conflict in story.conflicts:
                 line = Text()
                 line.append("⚠ ", style="bold red")
                 line.append(conflict.measure, style="bold")
-                line.append(": " + " vs ".join(_figure_short(v) for v in conflict.values))
+                line.append(": " + " vs ".join(value_text(v) for v in conflict.values))
                 places = tuple((c.article_id, c.sentence) for v in conflict.values for c in v.claims)
                 options.append(self._entry(line, Target(places, conflict.measure)))
             options.append(None)
@@ -64,19 +91,21 @@ class QuoteSidebar(OptionList):
                 continue
             options.append(Option(Text(speaker, style="bold reverse"), disabled=True))
             for group in groups:
-                options.append(self._entry(_quote_text(group, left_id, right_id),
-                                           Target(tuple((c.article_id, c.sentence) for c in group.carriers), group.text)))
+                places = tuple((c.article_id, c.sentence) for c in group.carriers)
+                options.append(self._entry(_quote_text(group, left_id, right_id), Target(places, group.text)))
             for value in figures:
                 claims = [c for c in value.claims if c.source == speaker]
                 text = _figure_text(value, claims, left_id, right_id, (value.measure, value.number) in conflicted)
-                options.append(self._entry(text, Target(tuple((c.article_id, c.sentence) for c in claims), value.measure)))
+                places = tuple((c.article_id, c.sentence) for c in claims)
+                options.append(self._entry(text, Target(places, value.measure)))
         unsourced = [v for v in story.figures if None in v.sources]
         if unsourced:
             options.append(Option(Text("Figures, no source given", style="bold reverse"), disabled=True))
             for value in unsourced:
                 claims = [c for c in value.claims if c.source is None]
                 text = _figure_text(value, claims, left_id, right_id, (value.measure, value.number) in conflicted)
-                options.append(self._entry(text, Target(tuple((c.article_id, c.sentence) for c in claims), value.measure)))
+                places = tuple((c.article_id, c.sentence) for c in claims)
+                options.append(self._entry(text, Target(places, value.measure)))
         if not options:
             options.append(Option(Text("No quotes or figures found for the watched people."), disabled=True))
         self.add_options(options)
@@ -107,18 +136,21 @@ def _quote_text(group: QuoteGroup, left_id: str, right_id: str) -> Text:
     else:
         text.append(group.text, style="italic")
     text.append("\n     " + " · ".join(group.outlets), style="dim")
+    if group.differs_between(left_id, right_id):
+        text.append("\n     ≠ A and B print different words", style="bold")
+    for carrier in group.carriers if len(group.carriers) > 1 else ():
+        if carrier.differs:  # a glyph and a word for each outlet whose wording differs
+            text.append(f"\n     {fidelity_tag(carrier.fidelity)} · {carrier.outlet}", style="bold")
+            if edits := changes_text(carrier.changes):
+                text.append(f": {edits}")
     if group.also_attributed_to:
         text.append(f"\n     also given to {', '.join(group.also_attributed_to)}", style="yellow")
     return text
 
 
-
-def _figure_short(value: FigureGroup) -> str:
-    sources = ", ".join(s or "unsourced" for s in value.sources)
-    return f"{value.shown_number} ({sources}; {', '.join(value.outlets)})"
-
-
-def _figure_text(value: FigureGroup, claims, left_id: str, right_id: str, conflict: bool) -> Text:
+def _figure_text(
+    value: FigureGroup, claims: Sequence[FigureClaim], left_id: str, right_id: str, conflict: bool
+) -> Text:
     text = _badges([c.article_id for c in claims], left_id, right_id)
     if conflict:
         text.append("⚠ ", style="bold red")

@@ -1,35 +1,48 @@
-"""Greedy word wrap by terminal cells, shared by the Line-API views.
+"""Terminal layout shared by the text exports and the TUI: display width, word wrap, breakpoints.
 
-Rich's Text.wrap is general but slow for tens of thousands of sentences; views here
-need only plain text wrapped at word boundaries, with over-long words cut, measured in
-cells so wide characters (CJK, emoji) line up.
+Plain functions over plain strings, without Textual, so the headless commands use them too.
+Widths are Rich's `cell_len`: Textual measures every line it draws with that same function,
+so a line wrapped here fits the TUI's columns exactly, and the text exports agree with the
+screens (wide CJK and emoji count 2 cells, combining marks and control characters 0).
 """
 
 from __future__ import annotations
 
 from rich.cells import cell_len
 
+#: Below this width two columns side by side get too narrow to read: the TUI stacks A
+#: above B and the `compare` text view interleaves them.
+MIN_TWO_COLUMN_WIDTH = 70
 
-def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most `width` cells; never empty (an empty text is one empty line)."""
+#: Terminal cells a text takes (the one measure of display width in sidebyside).
+cell_width = cell_len
+
+
+def wrap(text: str, width: int, *, long_words_start_a_line: bool = False) -> list[str]:
+    """Greedy word wrap by terminal cells; never empty (an empty text is one empty line).
+
+    Text is split at whitespace. A word longer than a line is cut, in one pass (a
+    20,000-character word costs linear time): by default its first piece fills what is left
+    of the current line (the TUI's views); with `long_words_start_a_line` it starts a line of
+    its own (the `compare` text view).
+    """
     width = max(1, width)
     lines: list[str] = []
     current, used = "", 0
     for word in text.split():
         size = cell_len(word)
-        if size > width:  # a word longer than the line: fill this line, then whole lines
+        if size > width:  # a word longer than the line: fill this line (or start one), then whole lines
             room = width - used - (1 if current else 0)
-            pieces = _pieces(word, width, room if room > 0 else width)
-            if room > 0 and current:
+            if room > 0 and current and not long_words_start_a_line:
+                pieces = _pieces(word, width, room)
                 lines.append(f"{current} {pieces[0]}")
             else:
+                pieces = _pieces(word, width, width)
                 if current:
                     lines.append(current)
                 lines.append(pieces[0])
             lines.extend(pieces[1:-1])
-            current, used = pieces[-1], cell_len(pieces[-1])
-            if len(pieces) == 1:
-                current, used = "", 0
+            current, used = (pieces[-1], cell_len(pieces[-1])) if len(pieces) > 1 else ("", 0)
             continue
         if not current:
             current, used = word, size

@@ -1,4 +1,4 @@
-"""Reuse: the overlap matrix equals align's shares, the cache aligns once, direction evidence."""
+"""The overlap matrix equals align's shares; the cache aligns each pair once."""
 
 from __future__ import annotations
 
@@ -12,20 +12,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sidebyside.analysis import reuse as reuse_module
+from sidebyside.analysis import alignment_cache as cache_module
+from sidebyside.analysis import overlap as overlap_module
 from sidebyside.analysis.align import DEFAULT_PARAMS, _match, align, carried, carried_both, prepare
+from sidebyside.analysis.alignment_cache import AlignmentCache
 from sidebyside.analysis.bounds import Span, _ratio, low_mass, story_bounds
-from sidebyside.analysis.reuse import (
-    AlignmentCache,
-    closest,
-    credit,
-    direction,
-    find_reuse,
-    overlap_matrix,
-    overlap_rows,
-    reuse_line,
-    reuse_lines,
-)
+from sidebyside.analysis.copy import find_reuse, reuse_line
+from sidebyside.analysis.overlap import closest, overlap_matrix, overlap_rows
 from sidebyside.model import Article
 
 from conftest import SEEDS
@@ -69,8 +62,10 @@ def test_seeds_who_ran_whose_copy(seeds_story, seeds_matrix):
     arts = seeds_story.articles
     found = {(r.article[:3], r.source[:3]): r for r in find_reuse(arts, seeds_matrix)}
     sma = found[("001", "000")]
-    assert sma.kind == "credited" and "told Reuters" in sma.evidence
-    assert reuse_line(sma, arts) == "SMA News reprints Reuters (100% of its sentences; credited 'told Reuters')"
+    assert sma.kind == "credited" and "told Reuters" in sma.evidence and sma.confidence == "high"
+    assert reuse_line(sma, arts) == (
+        "SMA News reprints Reuters (100% of its own words identical; credited 'told Reuters'; high confidence)"
+    )
     asharq = found[("004", "003")]
     assert asharq.kind == "agency" and reuse_line(asharq, arts).startswith("Asharq Al-Awsat runs copy from AFP")
 
@@ -104,62 +99,6 @@ OTHER = [
     "Heavy rain flooded the harbour district of Marseille overnight.",
     "Firefighters rescued two fishermen whose boat had capsized near the breakwater.",
 ]
-
-
-def test_a_credited_reprint_points_at_its_source():
-    wire = article("wire", WIRE, "Reuters")
-    reprint = article("reprint", WIRE[:3], "Daily Post")
-    other = article("other", OTHER, "Marseille Star")
-    arts = [wire, reprint, other]
-    matrix = overlap_matrix(arts)
-    assert matrix[1][0] == 1.0 and matrix[0][1] == 0.75
-    assert matrix[2][0] == matrix[0][2] == 0.0
-    (found,) = find_reuse(arts, matrix)
-    assert (found.article, found.source, found.kind) == ("reprint", "wire", "credited")
-    assert reuse_line(found, arts) == "Daily Post reprints Reuters (100% of its sentences; credited 'told Reuters')"
-
-
-def test_an_agency_outlet_is_the_likelier_source():
-    agency = article("afp", WIRE[:2] + WIRE[3:], "Agence France-Presse")
-    paper = article("paper", WIRE[:2] + OTHER, "Lyon Herald")
-    near = direction(paper, agency, 0.5, 0.67)
-    assert (near.article, near.source, near.kind) == ("paper", "afp", "agency")
-
-
-def test_both_crediting_one_agency_is_a_common_source():
-    a = article("a", WIRE, "Lyon Herald")
-    b = article("b", WIRE[1:], "Rhone Daily")
-    found = direction(a, b, 0.75, 1.0)
-    assert found.kind == "common_source" and "Reuters" in found.evidence
-
-
-def test_lopsided_containment_says_so_when_no_credit_does():
-    text = [s.replace(", a spokesman told Reuters", "") for s in WIRE]
-    long = article("long", text + OTHER, "Lyon Herald")
-    short = article("short", text[:3], "Rhone Daily")
-    matrix = overlap_matrix([long, short])
-    found = direction(long, short, matrix[0][1], matrix[1][0])
-    assert (found.article, found.source, found.kind) == ("short", "long", "contained")
-    assert "common source" in reuse_line(found, [long, short])
-
-
-def test_nothing_said_is_undirected():
-    a = article("a", WIRE[2:] + OTHER, "Lyon Herald")
-    b = article("b", WIRE[2:] + BASE[-2:], "Rhone Daily")
-    matrix = overlap_matrix([a, b])
-    assert matrix[0][1] == matrix[1][0] == 0.5
-    found = direction(a, b, matrix[0][1], matrix[1][0])
-    assert found.kind == "undirected"
-    assert reuse_line(found, [a, b]).startswith("Lyon Herald and Rhone Daily share 50%")
-
-
-def test_credit_needs_a_crediting_phrase_and_not_ones_own_name():
-    a = article("a", ["Protesters gathered outside the Reuters building in London."], "Lyon Herald")
-    assert credit(a, "Reuters") is None
-    b = article("b", ["The toll rose to 12, according to Agence France-Presse."], "Lyon Herald")
-    assert credit(b, "AFP") == "according to Agence France-Presse"
-    own = article("own", ["A French official told Reuters."], "Reuters")
-    assert credit(own, "Reuters") is None
 
 
 def test_one_article_alone_has_no_closest_and_no_reuse():
@@ -198,34 +137,32 @@ def test_cells_and_progress_cover_the_matrix():
 
 def test_the_cache_aligns_each_ordered_pair_once(monkeypatch):
     calls: list[tuple[str, str]] = []
-    real = reuse_module.align_prepared
+    real = cache_module.align_prepared
 
     def counting(a, b, *rest):
         calls.append((a.id, b.id))
         return real(a, b, *rest)
 
-    monkeypatch.setattr(reuse_module, "align_prepared", counting)
+    monkeypatch.setattr(cache_module, "align_prepared", counting)
     a, b = article("a", WIRE), article("b", WIRE[1:])
     cache = AlignmentCache()
     first = cache.get(a, b)
     assert cache.get(a, b) is first
     cache.get(b, a)
     assert calls == [("a", "b"), ("b", "a")] and cache.aligned == 2
-    assert cache.share(a, b) == first.share_a_in_b and cache.measured == 0
 
 
 def test_the_matrix_fills_the_cache_and_is_not_computed_twice(monkeypatch):
     calls = []
-    real = reuse_module.carried_both
-    monkeypatch.setattr(reuse_module, "carried_both", lambda *args: calls.append(1) or real(*args))
+    real = overlap_module.carried_both
+    monkeypatch.setattr(overlap_module, "carried_both", lambda *args: calls.append(1) or real(*args))
     arts = [article("a", WIRE), article("b", WIRE[1:]), article("c", OTHER)]
     cache = AlignmentCache()
     matrix = overlap_matrix(arts, cache)
     first = len(calls)
     assert first == 3  # three distinct texts: each unordered pair once, both directions
     assert overlap_matrix(arts, cache) == matrix and len(calls) == first
-    assert cache.known_share(arts[0], arts[1]) == matrix[0][1]
-    assert cache.share(arts[1], arts[0]) == matrix[1][0] and len(calls) == first
+    assert list(cache.matrix_store(arts).row(0) or ()) == matrix[0]
 
 
 def test_the_cache_computes_a_pair_once_when_two_threads_ask():
@@ -242,10 +179,14 @@ def test_the_cache_computes_a_pair_once_when_two_threads_ask():
 
 # --- the matrix is exact: property tests on generated stories --------------------------------
 
-BASE = WIRE + OTHER + [
-    "The mayor of Lyon said on Monday that buses would be free during the first month.",
-    "Police said two people were arrested after the council meeting.",
-]
+BASE = (
+    WIRE
+    + OTHER
+    + [
+        "The mayor of Lyon said on Monday that buses would be free during the first month.",
+        "Police said two people were arrested after the council meeting.",
+    ]
+)
 SWAPS = {"said": "stated", "ban": "prohibition", "mayor": "city leader", "Monday": "Tuesday"}
 
 
@@ -272,12 +213,12 @@ stories = st.lists(st.lists(sentence(), min_size=0, max_size=7), min_size=2, max
 @given(stories)
 def test_every_cell_equals_align_share(texts):
     arts = [article(f"a{k}", sents) for k, sents in enumerate(texts)]
-    saved = reuse_module.BOUNDS_MIN_TEXTS
-    reuse_module.BOUNDS_MIN_TEXTS = 2  # use the story's bounds even for a few articles
+    saved = overlap_module.BOUNDS_MIN_TEXTS
+    overlap_module.BOUNDS_MIN_TEXTS = 2  # use the story's bounds even for a few articles
     try:
         matrix = overlap_matrix(arts)
     finally:
-        reuse_module.BOUNDS_MIN_TEXTS = saved
+        overlap_module.BOUNDS_MIN_TEXTS = saved
     for i, a in enumerate(arts):
         for j, b in enumerate(arts):
             expected = 1.0 if i == j else align(a, b).share_a_in_b
@@ -322,31 +263,12 @@ def test_low_mass_is_the_least_ratio_over_the_span():
             assert low_mass(d, Span(low, high)) == pytest.approx(brute, abs=1e-15)
 
 
-def test_credits_in_the_forms_outlets_use():
-    def says(sentence: str) -> Article:
-        return article("x", [sentence], "Lyon Herald")
-
-    assert credit(says("According to Reuters, 12 died."), "Reuters") == "According to Reuters"
-    assert credit(says("PARIS (Reuters) - The mayor said no."), "Reuters") == "(Reuters)"
-    assert credit(says("Photos © 2019 AFP."), "AFP") == "© 2019 AFP"
-    assert credit(says("The Associated Press reported the vote."), "AP") == "The Associated Press reported"
-    assert credit(says("reuters said"), "Reuters") is None  # a name is matched as written
-
-
 def test_rows_report_progress_in_pairs_of_distinct_texts():
     arts = [article("a", WIRE), article("a2", WIRE), article("b", WIRE[1:]), article("c", OTHER)]
     rows = list(overlap_rows(arts))
     assert [r.index for r in rows] == [0, 1, 2, 3]
     assert [r.done for r in rows] == sorted(r.done for r in rows)
     assert rows[-1].done == rows[-1].total == 3 * 2  # three distinct texts, ordered pairs
-
-
-def test_reuse_lines_name_repeated_outlets_by_file():
-    arts = [article("wire.txt", WIRE, "Reuters"), article("p1.txt", WIRE, "Daily Post"),
-            article("p2.txt", WIRE[:3], "Daily Post")]  # fmt: skip
-    lines = reuse_lines(arts, overlap_matrix(arts))
-    assert any(line.startswith("Daily Post (p1.txt)") or "Daily Post (p1.txt)" in line for line in lines)
-    assert all("Daily Post " not in line.replace("Daily Post (", "") for line in lines)
 
 
 def test_long_articles_without_bit_masks_give_align_shares():
@@ -357,11 +279,3 @@ def test_long_articles_without_bit_masks_give_align_shares():
     for i, a in enumerate(arts):
         for j, b in enumerate(arts):
             assert i == j or matrix[i][j] == align(a, b).share_a_in_b
-
-
-def test_one_row_on_demand_matches_the_matrix():
-    arts = [article("a", WIRE), article("b", WIRE[1:]), article("c", OTHER + WIRE[:1])]
-    cache = AlignmentCache()
-    row = reuse_module.overlap_row(arts, 2, cache)
-    assert list(row.shares) == overlap_matrix(arts)[2]
-    assert cache.known_share(arts[2], arts[0]) == row.shares[0]

@@ -1,0 +1,237 @@
+"""The figure ledger: every count of the story by measure, and the ones that cannot all hold.
+
+"About 1,200 evacuated" in one outlet and "about 1,500" in another is news; "over
+2,400 wounded" beside "2,467 wounded" is not, and "killed in Elazig" beside "killed in
+Malatya" are two different tolls. So:
+
+* a *measure* is the thing counted (`figures.measure_of`: deaths, wounded, evacuated,
+  ...) plus its place ("in Elazig") and scope: a part of a group ("one of them
+  seriously", "five of the bombs") or an increment ("two more devices") is not the
+  group's count and is never set against it, and a count dated to another year ("the
+  worst since 2003, when 22 people died") is another event's;
+* a qualifier makes a number a range (`value_range`): "over 2,400" is [2,400, inf),
+  "about 1,200" is 1,200 +/- 10%, "up to 40" is [0, 40];
+* a conflict holds values of one measure, from different articles or sources, whose
+  ranges are pairwise disjoint: they cannot all be true. Compatible differences stay in
+  the ledger, side by side, with their qualifiers, sources and outlets.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sidebyside.analysis.figures import measure_of
+from sidebyside.model import Article, ArticleQuotes, Figure
+
+#: How far "about", "some", "roughly" ... stretch a number either way.
+APPROXIMATE = 0.10
+#: Qualifier -> (low factor, high factor) of the number; math.inf for "no upper bound".
+RANGES: dict[str, tuple[float, float]] = {
+    **dict.fromkeys(
+        ("about", "around", "some", "roughly", "approximately", "an estimated", "close to"),
+        (1 - APPROXIMATE, 1 + APPROXIMATE),
+    ),
+    **dict.fromkeys(("nearly", "almost", "just under"), (1 - APPROXIMATE, 1.0)),
+    **dict.fromkeys(
+        ("more than", "over", "at least", "upwards of", "in excess of", "well over", "well above"), (1.0, math.inf)
+    ),
+    "just over": (1.0, 1 + APPROXIMATE),
+    **dict.fromkeys(("up to", "as many as", "at most", "fewer than", "less than", "under"), (0.0, 1.0)),
+}
+#: After the number: a part of a counted group ("one of them", "five of the bombs").
+_PART = re.compile(r"^\s*of\s+(?:them|whom|those|these|the|its|their)\b", re.IGNORECASE)
+#: After or before the number: an increment, not a total ("two more", "another 3").
+_MORE_AFTER = re.compile(r"^\s*(?:more|additional|further|other|extra|new)\b", re.IGNORECASE)
+_MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.IGNORECASE)
+#: A place right after the count: "killed in Elazig", "dead in Malatya province". Only
+#: "in": "at the Vestkjem plant" names a site within the place, not another place.
+_PLACE = re.compile(
+    r"\bin\s+(?:the\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|province|region|district|county|city|town))*)"
+)
+#: A count told about another event: "since 2003, when 22 people died", "22 died in 2003".
+_YEAR_BEFORE = re.compile(r"\b(1[89]\d\d|20\d\d)\b[^.;]{0,25}\b(?:when|in\s+which|where)\b[^.;]*$")
+_YEAR_AFTER = re.compile(r"^[^.;,]{0,60}?\b(?:in|of|since)\s+(1[89]\d\d|20\d\d)\b")
+_NOT_PLACES = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An""".split()
+)
+
+
+@dataclass(frozen=True)
+class FigureClaim:
+    """One outlet's printing of a count, with the measure it was judged to count."""
+
+    article_id: str
+    outlet: str
+    value: str
+    number: int | float | None
+    qualifier: str | None
+    what: str | None
+    source: str | None
+    sentence: int
+    start: int
+    end: int
+    measure: str | None = None
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    """Every claim of one number, with one qualifier, for one measure ("deaths: at least 510")."""
+
+    measure: str
+    number: int | float
+    qualifier: str | None
+    claims: tuple[FigureClaim, ...]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.outlet for c in self.claims))
+
+    @property
+    def sources(self) -> tuple[str | None, ...]:
+        return tuple(dict.fromkeys(c.source for c in self.claims))
+
+    @property
+    def qualifiers(self) -> tuple[str, ...]:
+        return (self.qualifier,) if self.qualifier else ()
+
+    @property
+    def shown_number(self) -> str:
+        """The number as a reader writes it: "2,467", "1.5"."""
+        return f"{self.number:,}" if isinstance(self.number, int) else f"{self.number:g}"
+
+    @property
+    def range(self) -> tuple[float, float]:
+        return value_range(self.number, self.qualifier)
+
+
+@dataclass(frozen=True)
+class FigureConflict:
+    """Values of one measure that cannot all hold, ascending by number."""
+
+    measure: str
+    values: tuple[FigureGroup, ...]
+
+
+def value_range(number: float, qualifier: str | None) -> tuple[float, float]:
+    """The numbers a qualified figure allows: "over 2,400" -> (2400, inf)."""
+    low, high = RANGES.get(qualifier or "", (1.0, 1.0))
+    return number * low, number * high
+
+
+def compatible(a: FigureGroup, b: FigureGroup) -> bool:
+    """True when both values can hold at once (their ranges meet)."""
+    (a_low, a_high), (b_low, b_high) = a.range, b.range
+    return a_low <= b_high and b_low <= a_high
+
+
+def measure_key(article: Article, figure: Figure) -> str | None:
+    """The measure a figure counts, with place and scope, or None when it counts no known measure.
+
+    "killed in Elazig" -> "deaths in Elazig"; "one of them seriously" -> "wounded (part)";
+    "another 3 killed" -> "deaths (more)"; "since 2003, when 22 people died" -> "deaths (2003)".
+    """
+    measure = measure_of(figure.what)
+    if measure is None:
+        return None
+    text = article.sentences[figure.sentence] if figure.sentence < len(article.sentences) else ""
+    before, after = text[: figure.start], text[figure.end :]
+    if _PART.match(after) or (figure.what or "").startswith("of them"):
+        return f"{measure} (part)"
+    if _MORE_AFTER.match(after) or _MORE_BEFORE.search(before):
+        return f"{measure} (more)"
+    if year := _YEAR_BEFORE.search(before[-80:]) or _YEAR_AFTER.match(after):
+        measure = f"{measure} ({year.group(1)})"
+    place = _place(after)
+    return f"{measure} in {place}" if place else measure
+
+
+def _place(after: str) -> str | None:
+    """The place named in the count's own clause, within a few words of the number."""
+    clause = re.split(r"[;:()]|,\s|\s[-–—]\s|\b(?:and|while|but|as|after|when|since)\b", after, maxsplit=1)[0]
+    m = _PLACE.search(clause[:60])
+    if not m:
+        return None
+    words = m.group(1).split()
+    while words and words[0].strip(".") in _NOT_PLACES:
+        words.pop(0)
+    return " ".join(words).rstrip(".") or None
+
+
+def claim_of(article: Article, figure: Figure) -> FigureClaim:
+    """A figure as the ledger holds it: with its outlet and measure."""
+    return FigureClaim(
+        article.id, article.label, figure.value, figure.number, figure.qualifier, figure.what,
+        figure.attributed_to, figure.sentence, figure.start, figure.end, measure_key(article, figure),
+    )  # fmt: skip
+
+
+def group_figures(results: Sequence[ArticleQuotes]) -> tuple[FigureGroup, ...]:
+    """Figures with a known measure and number, grouped by measure, number and qualifier."""
+    groups: dict[tuple[str, int | float, str], list[FigureClaim]] = {}
+    for result in results:
+        for f in result.figures:
+            claim = claim_of(result.article, f)
+            if claim.measure is None or f.number is None:
+                continue
+            groups.setdefault((claim.measure, f.number, f.qualifier or ""), []).append(claim)
+    return tuple(
+        FigureGroup(m, n, q or None, tuple(c))
+        for (m, n, q), c in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2]))
+    )
+
+
+def figure_conflicts(results: Sequence[ArticleQuotes]) -> tuple[FigureConflict, ...]:
+    """Values of one measure that cannot all hold, each set pairwise incompatible.
+
+    Parts and increments ("(part)", "(more)") are never compared: the whole they belong
+    to is not known. One article giving two numbers on one authority is a narrative
+    ("rose from 400 to 510"), not a conflict (`_independent`).
+    """
+    by_measure: dict[str, list[FigureGroup]] = defaultdict(list)
+    for group in group_figures(results):
+        if not group.measure.endswith(("(part)", "(more)")):
+            by_measure[group.measure].append(group)
+    out: list[FigureConflict] = []
+    for measure, values in by_measure.items():
+        clashes = [
+            (a, b) for n, a in enumerate(values) for b in values[n + 1 :] if not compatible(a, b) and _independent(a, b)
+        ]
+        for members in _cliques(values, clashes):
+            out.append(FigureConflict(measure, tuple(sorted(members, key=lambda v: (v.number, v.qualifier or "")))))
+    return tuple(out)
+
+
+def _independent(a: FigureGroup, b: FigureGroup) -> bool:
+    """True when the two values come from different articles or from different named sources.
+
+    One article giving two numbers on one authority is telling a change ("rose from 400
+    to 510"); two outlets, or a union and a company in one article, disagree.
+    """
+    articles = {c.article_id for c in a.claims} | {c.article_id for c in b.claims}
+    sources_a = {c.source for c in a.claims if c.source}
+    sources_b = {c.source for c in b.claims if c.source}
+    return len(articles) > 1 or bool(sources_a and sources_b and sources_a.isdisjoint(sources_b))
+
+
+def _cliques(
+    values: Sequence[FigureGroup], clashes: Sequence[tuple[FigureGroup, FigureGroup]]
+) -> list[list[FigureGroup]]:
+    """Sets of values in which every two clash, greedily grown from each clashing pair."""
+    clash = {(id(a), id(b)) for a, b in clashes} | {(id(b), id(a)) for a, b in clashes}
+    out: list[list[FigureGroup]] = []
+    seen: set[frozenset[int]] = set()
+    for a, b in clashes:
+        members = [a, b]
+        for v in values:
+            if v is not a and v is not b and all((id(v), id(m)) in clash for m in members):
+                members.append(v)
+        key = frozenset(id(m) for m in members)
+        if key not in seen and not any(key < s for s in seen):
+            seen.add(key)
+            out.append(members)
+    return [m for m in out if not any(frozenset(id(x) for x in m) < s for s in seen)]

@@ -1,0 +1,347 @@
+"""Speech cues: the verbs and phrases that attribute words, each read into an `Act`.
+
+Every cue token of a sentence is tried in turn. Its shape decides the act's form:
+
+* before its words, after its subject: "Haftar said ...", "Salame called for ..." (`Form.PRE`);
+* after its words: "..., said Salame.", "..., the official said on condition of anonymity."
+  (`Form.TRAILING`: only adjuncts may follow, else it is a reported clause; see `trailing`);
+* a participle: "..., acknowledging ..." (`Form.PARTICIPLE`), the subject is the clause's;
+* joined to an earlier cue: "... and called for ..." (`Form.COORDINATED`);
+* a source: "..., according to the World Health Organization" (`Form.ACCORDING`).
+
+An act's content runs to the end of the sentence until `_close_contents` cuts it where a
+sibling act begins. Who the subject is, is left to `attribution`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sidebyside.analysis.quotes.phrases import nearest_subject, np_after, np_before
+from sidebyside.analysis.quotes.speech import Act, CueKind, Form
+from sidebyside.analysis.quotes.tokens import Token, is_verbish, word
+from sidebyside.analysis.quotes.trailing import edge, inverted_act, rest_is_adjunct, trailing_content, trailing_cue
+from sidebyside.analysis.wordlists import (
+    BASE_AS_PAST,
+    BASE_FORMS,
+    DETERMINERS,
+    FIGURE_VERBS,
+    MODALS,
+    PARTICIPLES,
+    PASSIVE,
+    PHRASAL_REQUEST,
+    REQUEST_VERBS,
+    SAY_VERBS,
+    TALLY_NOUNS,
+    TELL_VERBS,
+    TIME_WORDS,
+)
+
+#: Forms whose act begins a new stretch of words, ending any act before it.
+_SIBLING_FORMS = frozenset({Form.TRAILING, Form.PARTICIPLE, Form.COORDINATED, Form.ACCORDING})
+
+
+def find_acts(text: str, tokens: Sequence[Token]) -> list[Act]:
+    """Every speech act in a sentence, with subject and content spans (ends still open)."""
+    acts: list[Act] = []
+    consumed: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        act = None if i in consumed else _act_at(text, tokens, i, consumed, acts)
+        if act is not None:
+            acts.append(act)
+        i += 1
+    _close_contents(acts)
+    return acts
+
+
+def _act_at(text: str, tokens: Sequence[Token], i: int, consumed: set[int], acts: list[Act]) -> Act | None:
+    """The act whose cue is token `i`, if it is a cue in a shape we read; `acts` are the
+    sentence's acts so far (a coordinated or participle cue borrows their subject)."""
+    tok = tokens[i]
+    w = word(tok)
+    if tok.kind != "word" or (not tok.text[:1].islower() and w != "according"):
+        return None
+    nxt = word(tokens[i + 1]) if i + 1 < len(tokens) else ""
+    prev = word(tokens[i - 1]) if i > 0 else ""
+    if w == "according" and nxt == "to":
+        return _according(text, tokens, i, consumed)
+    if w in PARTICIPLES:
+        return _participle(text, tokens, i, acts)
+    if w in FIGURE_VERBS and nxt == "the" and i + 2 < len(tokens) and word(tokens[i + 2]) in TALLY_NOUNS:
+        return _puts_the_figure(text, tokens, i)
+    kind: CueKind
+    if w in BASE_FORMS and w not in SAY_VERBS | TELL_VERBS | REQUEST_VERBS:
+        if prev not in MODALS:
+            return None
+        w = BASE_AS_PAST.get(w, "said")
+    if w in SAY_VERBS:
+        kind = CueKind.SAY
+    elif w in TELL_VERBS:
+        kind = CueKind.TELL
+    elif w in REQUEST_VERBS or (w in PHRASAL_REQUEST and nxt in PHRASAL_REQUEST[w]):
+        kind = CueKind.REQUEST
+    else:
+        return None
+    if prev in PASSIVE or prev in DETERMINERS or nxt == "by" or prev in {"not", "never"}:
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1].kind == "word" and (nxt in SAY_VERBS or nxt in TELL_VERBS):
+        return None  # "media reports said": the first is a noun
+    cue_end_tok = i + 1 if kind == CueKind.REQUEST and w in PHRASAL_REQUEST and nxt in PHRASAL_REQUEST[w] else i
+    inverted = inverted_act(tokens, i)
+    if inverted is not None:
+        return inverted
+    return _finite(text, tokens, i, cue_end_tok, kind, acts)
+
+
+def _puts_the_figure(text: str, tokens: Sequence[Token], i: int) -> Act | None:
+    """A figure cue, "Northline puts the figure closer to 35,000": the subject gives the number."""
+    np = np_before(tokens, i)
+    if np is None:
+        return None
+    act = Act(
+        cue=f"{tokens[i].text} the {tokens[i + 2].text}",
+        form=Form.PRE,
+        kind=CueKind.REQUEST,
+        cue_start=tokens[i].start,
+        cue_end=tokens[i + 2].end,
+        boundary=tokens[np[0]].start,
+        subject=(tokens[np[0]].start, tokens[np[1] - 1].end),
+    )
+    act.content = [(tokens[i].start, len(text))]
+    return act
+
+
+def _cue_text(tokens: Sequence[Token], a: int, b: int) -> str:
+    """The cue as printed, tokens `a` to `b` inclusive ("called for")."""
+    return " ".join(t.text for t in tokens[a : b + 1])
+
+
+def _according(text: str, tokens: Sequence[Token], i: int, consumed: set[int]) -> Act | None:
+    """A source, "..., according to the World Health Organization", for the clause before it."""
+    np = np_after(tokens, i + 2)
+    if np is None:
+        return None
+    a, b = np
+    # "according to the latest toll from the World Health Organization"
+    while b < len(tokens) and word(tokens[b]) in {"from", "by", "of"} and b + 1 < len(tokens):
+        more = np_after(tokens, b + 1)
+        if more is None:
+            break
+        b = more[1]
+    consumed.update(range(i, b))
+    clause_initial = all(word(t) in {"but", "and", "so"} for t in tokens[:i]) and i <= 1
+    act = Act(
+        cue="according to",
+        form=Form.ACCORDING,
+        kind=CueKind.ACCORDING,
+        cue_start=tokens[i].start,
+        cue_end=tokens[i + 1].end,
+        boundary=tokens[i - 1].start if i > 0 and tokens[i - 1].text == "," else tokens[i].start,
+        subject=(tokens[a].start, tokens[b - 1].end),
+    )
+    if clause_initial:
+        start = tokens[b].end if b < len(tokens) and tokens[b].text == "," else tokens[b - 1].end
+        act.content = [(start, len(text))]
+    else:
+        act.content = [(_clause_start(tokens, i), act.boundary)]
+    return act
+
+
+def _clause_start(tokens: Sequence[Token], i: int) -> int:
+    """Start of the clause an "according to" at token `i` closes: after a ';' or sentence start."""
+    for k in range(i - 1, -1, -1):
+        if tokens[k].text in {";"}:
+            return tokens[k].end
+    return 0
+
+
+def _participle(text: str, tokens: Sequence[Token], i: int, acts: list[Act]) -> Act | None:
+    """A participle cue (", acknowledging ...", "while insisting that ...", "by saying ..."):
+    its subject is the clause's."""
+    w = word(tokens[i])
+    prev = word(tokens[i - 1]) if i > 0 else ""
+    if i == 0 or prev in DETERMINERS or prev in PASSIVE:
+        return None
+    kind = CueKind(PARTICIPLES[w])
+    cue_end = i
+    if w == "calling":
+        if i + 1 < len(tokens) and word(tokens[i + 1]) in {"for", "on"}:
+            cue_end = i + 1
+        else:
+            return None
+    if w == "saying" and prev == "as":
+        quoted = _quoted_as_saying(tokens, i)
+        if quoted is not None:
+            return _quoted_act(text, tokens, i, quoted)
+    subject = nearest_subject(tokens, i)
+    boundary = i
+    while boundary > 0 and (
+        tokens[boundary - 1].text == ","
+        or word(tokens[boundary - 1]) in {"while", "by", "and", "as", "before", "after", "when"}
+    ):
+        boundary -= 1
+    act = Act(
+        cue=_cue_text(tokens, i, cue_end),
+        form=Form.PARTICIPLE,
+        kind=kind,
+        cue_start=tokens[i].start,
+        cue_end=tokens[cue_end].end,
+        boundary=tokens[boundary].start if boundary < i else tokens[i].start,
+        subject=subject,
+    )
+    act.content = [(_content_start(tokens, i, cue_end, kind), len(text))]
+    return act
+
+
+def _quoted_as_saying(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """The quoted person in "X quoted Y as saying" / "Y was quoted as saying"."""
+    for k in range(i - 2, max(-1, i - 16), -1):
+        if word(tokens[k]) == "quoted":
+            if k + 1 < i - 1:
+                return np_after(tokens, k + 1)
+            j = k - 1
+            if j >= 0 and word(tokens[j]) in PASSIVE:
+                return np_before(tokens, j)
+            return None
+    return None
+
+
+def _quoted_act(text: str, tokens: Sequence[Token], i: int, np: tuple[int, int]) -> Act:
+    """A quoted cue, "France 24 quoted an official as saying ...": trailing when it ends the sentence."""
+    a, b = np
+    start_tok = a
+    for k in range(a - 1, -1, -1):
+        if word(tokens[k]) == "quoted":
+            reporter = np_before(tokens, k)
+            start_tok = reporter[0] if reporter else k
+            break
+    comma = start_tok - 1 if start_tok > 0 and tokens[start_tok - 1].text == "," else None
+    act = Act(
+        cue="quoted as saying",
+        form=Form.TRAILING if comma is not None else Form.PRE,
+        kind=CueKind.SAY,
+        cue_start=tokens[i - 1].start,
+        cue_end=tokens[i].end,
+        boundary=tokens[comma].start if comma is not None else tokens[start_tok].start,
+        subject=(tokens[a].start, tokens[b - 1].end),
+    )
+    if comma is not None and rest_is_adjunct(tokens, i + 1):
+        act.content = [(0, tokens[comma].start)]
+    else:
+        act.form = Form.PRE
+        act.content = [(_content_start(tokens, i, i, CueKind.SAY), len(text))]
+    return act
+
+
+def _finite(text: str, tokens: Sequence[Token], i: int, cue_end: int, kind: CueKind, acts: list[Act]) -> Act | None:
+    """A cue verb after its subject: "Haftar said ...", "..., the official said.", "and called for"."""
+    prev = word(tokens[i - 1]) if i > 0 else ""
+    coordinated = prev in {"and", "but"}
+    if coordinated:
+        subject = _coordinated_subject(tokens, i, acts)
+        form = Form.COORDINATED
+        boundary = tokens[i - 1].start
+    else:
+        np = np_before(tokens, i)
+        if np is None:
+            return None
+        subject = (tokens[np[0]].start, tokens[np[1] - 1].end)
+        form = Form.PRE
+        boundary = tokens[np[0]].start
+        a = np[0]
+        before = tokens[a - 1] if a > 0 else None
+        # strip a leading conjunction: "But Haftar said"
+        if word(tokens[a]) in {"but", "and", "so", "yet"} and a + 1 < np[1]:
+            subject = (tokens[a + 1].start, subject[1])
+        if (
+            before is not None
+            and (before.text == "," or before.kind == "quote")
+            and rest_is_adjunct(
+                tokens, cue_end + 1, after_quote=before.kind == "quote" or (a >= 2 and tokens[a - 2].kind == "quote")
+            )
+        ):
+            form = Form.TRAILING
+            boundary_tok = a - 1
+            act = Act(
+                cue=trailing_cue(tokens, i, kind),
+                form=form,
+                kind=kind,
+                cue_start=tokens[i].start,
+                cue_end=tokens[cue_end].end,
+                boundary=edge(tokens[boundary_tok]),
+                subject=subject,
+            )
+            act.content = trailing_content(tokens, boundary_tok, cue_end + 1)
+            return act
+    if subject is None:
+        return None
+    act = Act(
+        cue=_cue_with_object(tokens, i, cue_end, kind),
+        form=form,
+        kind=kind,
+        cue_start=tokens[i].start,
+        cue_end=tokens[cue_end].end,
+        boundary=boundary,
+        subject=subject,
+    )
+    act.content = [(_content_start(tokens, i, cue_end, kind), len(text))]
+    return act
+
+
+def _cue_with_object(tokens: Sequence[Token], i: int, cue_end: int, kind: CueKind) -> str:
+    """The cue of a subject-first act: with its hearer for a tell verb ("told Macron")."""
+    if kind == CueKind.TELL:
+        return trailing_cue(tokens, i, kind)
+    return _cue_text(tokens, i, cue_end)
+
+
+def _coordinated_subject(tokens: Sequence[Token], i: int, acts: list[Act]) -> tuple[int, int] | None:
+    """The subject of the act a coordinated cue joins ("... warned X and called for Y")."""
+    for act in reversed(acts):
+        if (
+            act.form in {Form.PRE, Form.COORDINATED, Form.PARTICIPLE}
+            and act.subject is not None
+            and act.cue_start < tokens[i].start
+        ):
+            return act.subject
+    return nearest_subject(tokens, i - 1)
+
+
+def _content_start(tokens: Sequence[Token], i: int, cue_end: int, kind: CueKind) -> int:
+    """Where the reported words begin after a cue: after "that", the hearer, time words."""
+    if kind == CueKind.REQUEST:
+        return tokens[i].start
+    k = cue_end + 1
+    # "said on Tuesday that", "told French President Emmanuel Macron on Thursday that"
+    for m in range(k, min(len(tokens), k + 14)):
+        tok = tokens[m]
+        if tok.kind == "quote" or (is_verbish(tokens, m) and m > k):
+            break
+        if word(tok) == "that" and tok.kind == "word":
+            return tokens[m + 1].start if m + 1 < len(tokens) else tok.end
+        if tok.text == ":":
+            return tokens[m + 1].start if m + 1 < len(tokens) else tok.end
+    if kind == CueKind.TELL:
+        np = np_after(tokens, k)
+        if np is not None:
+            k = np[1]
+    while k < len(tokens) and (word(tokens[k]) in TIME_WORDS or tokens[k].text in {",", ":"}):
+        k += 1
+    return tokens[k].start if k < len(tokens) else tokens[-1].end
+
+
+def _close_contents(acts: list[Act]) -> None:
+    """End each forward-looking act where a sibling act (trailing, participle, coordinated,
+    "according to") begins, so "X said A, while acknowledging B, the official said" gives
+    A to "said", B to "acknowledging", and all of it to the official."""
+    for act in acts:
+        if act.form in {Form.TRAILING, Form.ACCORDING}:
+            continue
+        start, end = act.content[0]
+        for other in acts:
+            if other is act or other.boundary <= act.cue_start:
+                continue
+            if other.form in _SIBLING_FORMS and other.boundary < end:
+                end = max(start, other.boundary)
+        act.content = [(start, end)]

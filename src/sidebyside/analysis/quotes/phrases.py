@@ -1,0 +1,213 @@
+"""Noun phrases: the subject before a cue, the name after an inverted one.
+
+Without a tagger, a phrase is found by walking over tokens until something that cannot
+be inside it: a verb, a clause word, a comma that is not an appositive's. The walk takes
+in what news copy puts around a name ("Ghassan Salame, the UN envoy, told"; "Haftar,
+who is visiting Paris, said"; "a spokesman for the governor said") so the whole phrase
+reaches attribution, which decides whom it names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sidebyside.analysis.quotes.tokens import Token, is_verbish, word
+from sidebyside.analysis.speakers import role_of
+from sidebyside.analysis.wordlists import (
+    ABBREVIATIONS,
+    ADVERBS,
+    AFTER_NP_BREAKS,
+    AUX,
+    BREAK_WORDS,
+    DETERMINERS,
+    INNER_PREPOSITIONS,
+    NOT_PHRASE_INITIAL,
+    NP_PREPOSITIONS,
+    PARTICIPLES,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    TIME_WORDS,
+)
+
+
+def np_before(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """Token range [a, b) of the subject noun phrase ending just before token `i`.
+
+    Skips auxiliaries and adverbs of the verb group and a relative clause in commas
+    ("Haftar, who is visiting Paris, said"), and takes in an appositive closed by a
+    comma ("Ghassan Salame, the UN envoy, told"; "the UN envoy, Ghassan Salame, said").
+    """
+    j = i - 1
+    while j >= 0 and word(tokens[j]) in ADVERBS | AUX and tokens[j].kind == "word":
+        j -= 1
+    if j >= 0 and tokens[j].text == ",":
+        k = _relative_clause_start(tokens, j)
+        if k is not None:
+            j = k - 1
+        else:
+            return _appositive(tokens, j)
+    a = _np_start(tokens, j)
+    if a is None:
+        return None
+    return a, j + 1
+
+
+def _appositive(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
+    """An appositive ending at `comma`, "NAME, ROLE," or "ROLE, NAME,": both parts, as one phrase."""
+    k = comma - 1
+    while k >= 0 and tokens[k].text != "," and tokens[k].kind != "quote" and comma - k < 16:
+        k -= 1
+    if k < 1 or tokens[k].text != ",":
+        return None
+    inner = _np_start(tokens, comma - 1)
+    outer = _np_start(tokens, k - 1)
+    if inner != k + 1 or outer is None:
+        return None
+    if not (_looks_like_name_or_role(tokens, outer, k) and _looks_like_name_or_role(tokens, inner, comma)):
+        return None
+    return outer, comma
+
+
+def _relative_clause_start(tokens: Sequence[Token], comma: int) -> int | None:
+    """Index of the comma opening ", who ... ," that ends at `comma`, if any."""
+    k = comma - 1
+    while k >= 0 and tokens[k].text != "," and tokens[k].kind != "quote":
+        k -= 1
+    if k >= 0 and tokens[k].text == "," and k + 1 < comma:
+        first = tokens[k + 1]
+        if word(first) in RELATIVE_PRONOUNS:
+            return k
+        if first.text[:1].islower() and word(first).endswith("ing") and word(first) not in PARTICIPLES:
+            return k  # ", speaking in Rome,"
+        if comma == k + 2 and first.text.isdigit():
+            return k  # "Sarah Lindqvist, 34, said": an age
+    return None
+
+
+def _np_start(tokens: Sequence[Token], j: int) -> int | None:
+    """Walk left from token `j` over noun-phrase material; the first token's index."""
+    if j < 0:
+        return None
+    if word(tokens[j]) in PRONOUNS and tokens[j].kind == "word":
+        return j
+    start = None
+    k = j
+    while k >= 0:
+        tok = tokens[k]
+        w = word(tok)
+        if tok.kind == "quote":
+            break
+        if tok.kind == "punct":
+            if tok.text == "." and k > 0 and (word(tokens[k - 1]) in ABBREVIATIONS or len(tokens[k - 1].text) == 1):
+                k -= 1
+                continue
+            if tok.text in "-–" and start is not None:
+                k -= 1
+                continue
+            break
+        if (
+            w in BREAK_WORDS
+            or w in PRONOUNS
+            or (w in TIME_WORDS and tok.text[:1].isupper() and w not in {"last", "this", "next", "on"})
+        ):
+            break
+        if w == "and" and not (
+            k > 0 and tokens[k - 1].text[:1].isupper() and start is not None and tokens[start].text[:1].isupper()
+        ):
+            break
+        if is_verbish(tokens, k) or (w.endswith("ing") and tok.text[:1].islower() and w not in {"king", "thing"}):
+            break
+        if w in INNER_PREPOSITIONS and start is not None and not _inside_phrase(tokens, k):
+            break
+        start = k
+        # "a spokesman for the governor": the phrase goes on before "for the"
+        if w in DETERMINERS and not (
+            k >= 2 and word(tokens[k - 1]) in NP_PREPOSITIONS and tokens[k - 2].kind == "word"
+        ):
+            break
+        k -= 1
+    if start is None:
+        return None
+    # a phrase cannot begin with a preposition or a conjunction
+    while start <= j and word(tokens[start]) in NOT_PHRASE_INITIAL:
+        start += 1
+    return start if start <= j else None
+
+
+def _inside_phrase(tokens: Sequence[Token], k: int) -> bool:
+    """Does a preposition at token `k` continue a phrase ("head of mission to Libya")
+    rather than begin one (the phrase is to its right only)?"""
+    return (
+        k > 0
+        and tokens[k - 1].kind == "word"
+        and word(tokens[k - 1]) not in BREAK_WORDS
+        and not is_verbish(tokens, k - 1)
+    )
+
+
+def _looks_like_name_or_role(tokens: Sequence[Token], a: int, b: int) -> bool:
+    """An appositive partner: a capitalised name, a determiner phrase, or a bare role
+    ("chief executive of Kwena Gold")."""
+    if a >= b:
+        return False
+    first = tokens[a]
+    if first.text[:1].isupper() or word(first) in {"the", "a", "an"}:
+        return True
+    return role_of(" ".join(t.text for t in tokens[a:b])) is not None
+
+
+def np_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """Token range [i, b) of a noun phrase starting at token `i` ("said Salame")."""
+    if i >= len(tokens) or tokens[i].kind != "word":
+        return None
+    if word(tokens[i]) in PRONOUNS:
+        return i, i + 1
+    b = i
+    while b < len(tokens):
+        tok = tokens[b]
+        w = word(tok)
+        if tok.kind == "quote":
+            break
+        if tok.kind == "punct":
+            if (
+                tok.text == "."
+                and b > i
+                and (word(tokens[b - 1]) in ABBREVIATIONS or len(tokens[b - 1].text) == 1)
+                and b + 1 < len(tokens)
+            ):
+                b += 1
+                continue
+            if tok.text in "-–" and b > i:
+                b += 1
+                continue
+            break
+        if b > i and (w in BREAK_WORDS or w in AFTER_NP_BREAKS):
+            break
+        if b > i and w in TIME_WORDS and tok.text[:1].isupper():
+            break
+        if b > i and (is_verbish(tokens, b) or w == "as"):
+            break
+        if w == "and" and not (b + 1 < len(tokens) and tokens[b + 1].text[:1].isupper()):
+            break
+        b += 1
+    while b > i and word(tokens[b - 1]) in NP_PREPOSITIONS | {"and"}:
+        b -= 1
+    return (i, b) if b > i else None
+
+
+def nearest_subject(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """Character range of the subject of the nearest finite verb before token `i` (a
+    participle's subject, or a coordinated cue's when no act came before)."""
+    for k in range(i - 1, -1, -1):
+        if tokens[k].kind == "word" and is_verbish(tokens, k) and word(tokens[k]) not in ADVERBS - AUX:
+            j = k
+            while j > 0 and (word(tokens[j - 1]) in AUX | ADVERBS) and tokens[j - 1].kind == "word":
+                j -= 1
+            np = np_before(tokens, j)
+            if np is not None:
+                a = np[0]
+                if word(tokens[a]) in {"but", "and", "so"} and a + 1 < np[1]:
+                    a += 1
+                return tokens[a].start, tokens[np[1] - 1].end
+            return None
+    return None

@@ -1,0 +1,105 @@
+"""Trailing attributions: "..., said Salame.", "“...,” the official said on Sunday."
+
+An attribution after its words covers the sentence before it, but only if it ends the
+sentence: adjuncts may follow ("on condition of anonymity", "when asked about a
+truce"), a reported clause may not ("..., Haftar said the talks failed" reports the
+talks, not the words before the comma). These checks are shared by every cue shape
+that can trail: inverted verbs, subject-first verbs, and "quoted ... as saying".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sidebyside.analysis.quotes.phrases import np_after
+from sidebyside.analysis.quotes.speech import Act, CueKind, Form
+from sidebyside.analysis.quotes.tokens import Token, is_verbish, word
+from sidebyside.analysis.wordlists import AUX, INVERTIBLE, SUBORDINATORS
+
+
+def inverted_act(tokens: Sequence[Token], i: int) -> Act | None:
+    """An inverted cue after its words: "..., said Salame.", or "said the official" after a quotation."""
+    w = word(tokens[i])
+    if w not in INVERTIBLE or i == 0:
+        return None
+    prev = tokens[i - 1]
+    if not (prev.text == "," or prev.kind == "quote"):
+        return None
+    if (
+        prev.text == ","
+        and i >= 2
+        and tokens[i - 2].kind != "quote"
+        and i + 1 < len(tokens)
+        and word(tokens[i + 1]) == "that"
+    ):
+        return None
+    np = np_after(tokens, i + 1)
+    if np is None:
+        return None
+    a, b = np
+    if not rest_is_adjunct(tokens, b, after_quote=prev.kind == "quote" or (i >= 2 and tokens[i - 2].kind == "quote")):
+        return None
+    boundary_tok = i - 1 if prev.text == "," else i
+    act = Act(
+        cue=tokens[i].text,
+        form=Form.TRAILING,
+        kind=CueKind.SAY,
+        cue_start=tokens[i].start,
+        cue_end=tokens[i].end,
+        boundary=edge(tokens[boundary_tok]),
+        subject=(tokens[a].start, tokens[b - 1].end),
+    )
+    act.content = trailing_content(tokens, boundary_tok, b)
+    return act
+
+
+def edge(tok: Token) -> int:
+    """Where an attribution's own words begin: at its comma, or after its quotation."""
+    return tok.end if tok.kind == "quote" else tok.start
+
+
+def rest_is_adjunct(tokens: Sequence[Token], b: int, after_quote: bool = False) -> bool:
+    """Does an attribution end the sentence? Only adjuncts may follow it ("on condition of
+    anonymity."), a comma (after which comes an adjunct or a new clause: ", as rescuers
+    ...", ", acknowledging ..."), or a new quotation (""..." said X, "...")."""
+    words = 0
+    for k in range(b, len(tokens)):
+        tok = tokens[k]
+        if tok.text in {",", ";"}:
+            # the attribution is over: what follows is an adjunct or a new clause --
+            # unless it is "said, however, that ...", where the reported clause follows
+            return not any(word(t) == "that" for t in tokens[k + 1 : k + 4])
+        if tok.kind == "quote":
+            return k > 0 and tokens[k - 1].text in {",", ":", ".", "!", "?"}
+        if tok.kind == "word":
+            words += 1
+            w = word(tok)
+            if w in SUBORDINATORS:
+                return True  # "... Haftar replied when asked about a truce."
+            if w == "that":
+                return False
+            if is_verbish(tokens, k) and (not after_quote or w in AUX):
+                # "X said the talks failed": a reported clause, not an adjunct. After a
+                # quotation a participle is an adjunct ("in an interview published Sunday").
+                return False
+    return words <= 14
+
+
+def trailing_content(tokens: Sequence[Token], boundary_tok: int, after: int) -> list[tuple[int, int]]:
+    """What a trailing attribution covers: the sentence before it, and a quotation after it."""
+    edge = tokens[boundary_tok]
+    content = [(0, edge.end if edge.kind == "quote" else edge.start)]
+    for k in range(after, len(tokens)):
+        if tokens[k].kind == "quote":
+            content.append((tokens[k].start, tokens[-1].end))
+            break
+    return content
+
+
+def trailing_cue(tokens: Sequence[Token], i: int, kind: CueKind) -> str:
+    """The cue as printed: "said"; a tell verb keeps its hearer, "told the newspaper"."""
+    if kind == CueKind.TELL:
+        np = np_after(tokens, i + 1)
+        if np is not None:
+            return " ".join(t.text for t in tokens[i : np[1]])
+    return tokens[i].text

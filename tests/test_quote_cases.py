@@ -1,0 +1,297 @@
+"""Attribution rules as a table: sentences in, every quote out (speaker, kind, text).
+
+One row per rule or trap. A paragraph is a string (one sentence) or a list of
+sentences; the watchlist is the bundled story's unless a row names its own people. A
+row lists *all* the quotes the article yields, in order; a fourth field, when given,
+checks the cue too.
+
+A new attribution rule is usually one word in `sidebyside.analysis.wordlists` and one
+row here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pytest
+
+from sidebyside.analysis.quotes import extract_quotes
+from sidebyside.analysis.speakers import Watchlist
+from sidebyside.model import Quote
+
+from conftest import make_article
+
+Paragraph = str | list[str]
+Said = tuple[str | None, ...]  # (speaker, kind, text) or (speaker, kind, text, cue)
+
+H, M, S = "Khalifa Haftar", "Emmanuel Macron", "Ghassan Salame"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One row: an article of `paragraphs`, read for `speakers`, yields exactly `said`."""
+
+    name: str
+    paragraphs: tuple[Paragraph, ...]
+    said: tuple[Said, ...]
+    speakers: tuple[str, ...] | None  # None: the bundled story's watchlist
+
+
+def case(name: str, paragraphs: Sequence[Paragraph], *said: Said, speakers: Sequence[str] | None = None) -> Case:
+    return Case(name, tuple(paragraphs), said, None if speakers is None else tuple(speakers))
+
+
+CASES = [
+    # ---------------------------------------------------------------- direct quotes
+    case(
+        "curly-quote-attribution-after",
+        ["“We must first finish with militias,” Haftar told the newspaper."],
+        (H, "direct", "We must first finish with militias", "told the newspaper"),
+    ),
+    case(
+        "straight-quote-inverted-attribution",
+        ['"Libya is on the verge of civil war," said Salame.'],
+        (S, "direct", "Libya is on the verge of civil war", "said"),
+    ),
+    case(
+        "partial-quotes-inside-reported-speech",
+        ['Hafter said the conditions "were not met," while acknowledging that a "political dialogue" is needed.'],
+        (H, "direct", "were not met"),
+        (H, "direct", "political dialogue"),
+    ),
+    case(
+        "attribution-before-the-quote",
+        ['Ghassan Salame said "many countries" were supplying weapons.'],
+        (S, "direct", "many countries"),
+    ),
+    case(
+        "attribution-inside-the-quote",
+        ['"The ground cannot absorb another drop," Haftar said, "and the forecast is bad."'],
+        (H, "direct", "The ground cannot absorb another drop"),
+        (H, "direct", "and the forecast is bad."),
+    ),
+    case(
+        "quote-spanning-two-sentences-is-one-quote",
+        [["“We will fight.", "We will win,” Haftar said."]],
+        (H, "direct", "We will fight. We will win"),
+    ),
+    case(
+        "quote-opened-at-the-end-of-a-sentence",
+        [["“We never saw water rise this fast,” Haftar said. “", "Whole streets disappeared."]],
+        (H, "direct", "We never saw water rise this fast"),
+        (H, "direct", "Whole streets disappeared."),
+    ),
+    case(
+        "colon-quote-after-nested-attribution-goes-to-the-inner-speaker",
+        [
+            "Haftar rejected a ceasefire requested by French President Emmanuel Macron, an Elysee official said.",
+            "After the talks, Macron's office said the president reiterated France's priorities: "
+            '"Fight terrorist groups."',
+        ],
+        ("an Elysee official", "indirect", "Haftar rejected a ceasefire requested by French President Emmanuel Macron"),
+        (M, "direct", "Fight terrorist groups."),
+    ),
+    case(
+        "innermost-watched-speaker-of-nested-reporting",
+        ['The official added that Haftar explained the offensive was aimed at "private militias" in the capital.'],
+        (H, "direct", "private militias", "explained"),
+    ),
+    case(
+        "scare-quotes-in-narrative-are-not-quotes",
+        ['The so-called "unity government" met in Tripoli on Monday.'],
+    ),
+    case("negated-speech-is-not-a-quote", ["Haftar did not say whether the offensive would stop."]),
+    case(
+        "attribution-followed-by-a-subordinate-clause",
+        ["“No,” Haftar replied when asked about a truce."],
+        (H, "direct", "No", "replied"),
+    ),
+    case(
+        "attribution-followed-by-a-participle",
+        ["“It is over,” Haftar told Le Journal du Dimanche in an interview published on Sunday."],
+        (H, "direct", "It is over", "told Le Journal du Dimanche"),
+    ),
+    # ---------------------------------------------------------------- indirect speech
+    case(
+        "x-said-that",
+        ["Haftar said that the conditions for a ceasefire were not in place."],
+        (H, "indirect", "the conditions for a ceasefire were not in place"),
+    ),
+    case(
+        "x-said-without-that",
+        ["Haftar also said the head of the U.N. mission was no longer impartial."],
+        (H, "indirect", "the head of the U.N. mission was no longer impartial"),
+    ),
+    case(
+        "trailing-said-x",
+        ["Over half of the displaced are women and children, said Salame."],
+        (S, "indirect", "Over half of the displaced are women and children"),
+    ),
+    case(
+        "x-told-y-that",
+        [
+            "Gen. Khalifa Haftar, who leads the army, told French President Emmanuel Macron on Thursday that "
+            "conditions were not in place."
+        ],
+        (H, "indirect", "conditions were not in place", "told French President Emmanuel Macron"),
+    ),
+    case(
+        "warned-added-acknowledged",
+        [
+            "Salame warned that the war could spread.",
+            "He added that arms were still flowing.",
+            "Haftar acknowledged that talks were needed.",
+        ],
+        (S, "indirect", "the war could spread"),
+        (S, "indirect", "arms were still flowing"),
+        (H, "indirect", "talks were needed"),
+    ),
+    case(
+        "accused-and-called-for-keep-their-verb",
+        [
+            "Haftar ruled out a truce and accused the United Nations of seeking to partition Libya.",
+            "Salame called for an arms embargo.",
+        ],
+        (H, "indirect", "accused the United Nations of seeking to partition Libya", "accused"),
+        (S, "indirect", "called for an arms embargo", "called for"),
+    ),
+    case(
+        "according-to-a-person",
+        ["According to Salame, volunteers have handed out 9,000 meals."],
+        (S, "indirect", "volunteers have handed out 9,000 meals", "according to"),
+    ),
+    case(
+        "according-to-an-organisation-names-it",
+        ["The fighting killed 510 people, according to the World Health Organization."],
+        ("World Health Organization", "indirect", "The fighting killed 510 people", "according to"),
+    ),
+    case(
+        "according-to-a-statement-from-someones-office-is-the-office",
+        ["According to a statement from Haftar's office, the LNA controls the airport."],
+        ("Haftar's office", "indirect", "the LNA controls the airport"),
+    ),
+    case(
+        "according-to-someones-statement-is-the-person",
+        ["According to Haftar's statement, the LNA controls the airport."],
+        (H, "indirect", "the LNA controls the airport"),
+    ),
+    case("underscored", ["Salame underscored that the truce was fragile."], (S, "indirect", "the truce was fragile")),
+    case(
+        "an-action-verb-with-an-object-is-not-speech",
+        ["Haftar declared a state of emergency and said the army would help."],
+        (H, "indirect", "the army would help"),
+    ),
+    case(
+        "a-participial-phrase-between-subject-and-verb",
+        ["Macron, speaking after the talks, said France backed a ceasefire."],
+        (M, "indirect", "France backed a ceasefire"),
+    ),
+    # ---------------------------------------------------------------- carry-over
+    case(
+        "follow-on-quote-paragraph-goes-to-the-last-quoted-not-the-last-named",
+        [
+            "Haftar also said the head of U.N. mission to Libya, Ghassan Salame, was no longer impartial.",
+            "“Partition is maybe what Ghassan Salame also wants.”",
+        ],
+        (H, "indirect", "the head of U.N. mission to Libya, Ghassan Salame, was no longer impartial"),
+        (H, "direct", "Partition is maybe what Ghassan Salame also wants."),
+    ),
+    case(
+        "he-said-after-a-quote-by-someone-else",
+        [
+            "“It is a disaster,” said the French presidential official after the meeting between Macron and Haftar.",
+            "“We have no illusions,” he said.",
+        ],
+        ("the French presidential official", "direct", "It is a disaster"),
+        ("the French presidential official", "direct", "We have no illusions"),
+    ),
+    case(
+        "he-said-goes-to-the-last-subject-when-that-came-later",
+        ["“We have made an offer,” Haftar said.", "Salame urged both sides to talk.", "“This helps nobody,” he said."],
+        (H, "direct", "We have made an offer"),
+        (S, "indirect", "urged both sides to talk"),
+        (S, "direct", "This helps nobody"),
+    ),
+    case(
+        "he-inside-a-sentence-is-its-earlier-subject",
+        ['The official said Haftar justified the offensive he launched by saying he fought "private militias".'],
+        ("the official", "indirect", "Haftar justified the offensive he launched"),
+        (H, "direct", "private militias"),
+    ),
+    case(
+        "pronoun-in-a-trailing-attribution-uses-the-last-speaker",
+        [["“Half are children,” Salame said.", "Aid groups estimate that 100,000 remain trapped, he said."]],
+        (S, "direct", "Half are children"),
+        (S, "indirect", "Aid groups estimate that 100,000 remain trapped"),
+    ),
+    case(
+        "paragraph-ending-in-said-x-covers-its-sentences",
+        [["The risks are clear: over 460 dead.", "Half of the displaced are children, said Salame."]],
+        (S, "indirect", "The risks are clear: over 460 dead"),
+        (S, "indirect", "Half of the displaced are children"),
+    ),
+    # ---------------------------------------------------------------- traps: people outside the watchlist
+    case(
+        "an-officials-words-next-to-the-presidents-name-are-not-his",
+        [
+            "French President Emmanuel Macron hosted Haftar.",
+            "“The distrust is stronger than ever,” said the French presidential official after the meeting between "
+            "Macron and Haftar.",
+            "Macron was disappointed, a French official told Reuters.",
+        ],
+        ("the French presidential official", "direct", "The distrust is stronger than ever"),
+        ("a French official", "indirect", "Macron was disappointed"),
+    ),
+    case(
+        "the-elysee-and-the-presidents-office-keep-their-own-names",
+        [
+            "French President Emmanuel Macron met Haftar.",
+            "The talks were useful, the Elysee said in a statement.",
+            "Macron's office said the visit had been planned for weeks.",
+        ],
+        ("the Elysee", "indirect", "The talks were useful"),
+        ("Macron's office", "indirect", "the visit had been planned for weeks"),
+    ),
+    case(
+        "a-spokesman-for-the-person-is-not-the-person",
+        ["Governor Ana Ruiz toured the area.", "A spokesman for the governor said the damage was huge."],
+        ("a spokesman for the governor", "indirect", "the damage was huge"),
+        speakers=["Ana Ruiz"],
+    ),
+    case(
+        "role-mention-before-the-name-is-introduced",
+        [
+            "The French president warned that the fighting must stop.",
+            "French President Emmanuel Macron then met Haftar in Paris.",
+        ],
+        (M, "indirect", "the fighting must stop"),
+    ),
+    case(
+        "role-resolved-only-for-a-role-the-article-ties",
+        ["The president warned that the fighting must stop.", "Haftar met officials in Paris."],
+        ("the president", "indirect", "the fighting must stop"),
+    ),
+    case(
+        "you-can-follow-other-people",
+        ["“We will rebuild,” Ferrante said.", "Marcon said nothing."],
+        ("Lucia Ferrante", "direct", "We will rebuild"),
+        speakers=["Lucia Ferrante"],
+    ),
+]
+
+
+def observed(quotes: Sequence[Quote], want: Sequence[Said]) -> list[Said]:
+    """The quotes as rows, each as wide as the row it is compared with (cue or not)."""
+    widths = [len(w) for w in want] + [3] * max(0, len(quotes) - len(want))
+    return [(q.speaker, q.kind, q.text, q.cue)[:n] for q, n in zip(quotes, widths, strict=False)]
+
+
+@pytest.mark.parametrize("row", CASES, ids=lambda row: row.name)
+def test_case(row: Case) -> None:
+    article = make_article(*row.paragraphs)
+    quotes = extract_quotes(article, Watchlist.of(row.speakers))
+    assert observed(quotes, row.said) == list(row.said)
+    for q in quotes:  # and every quote points at its words in the sentence where it starts
+        printed = " ".join(article.sentences[q.sentence][q.start : q.end].split())
+        assert printed and " ".join(q.text.split()).startswith(printed)
