@@ -126,6 +126,17 @@ def test_a_reported_version_joins_the_direct_quote_it_reports():
     assert [c.fidelity for c in group.carriers] == [Fidelity.VERBATIM, Fidelity.REPORTED]
 
 
+def test_two_reports_of_one_statement_show_their_word_changes():
+    wire = "about 1,200 residents had been evacuated from the harbour district overnight"
+    reprint = "about 1,500 residents had been evacuated from the harbour district overnight"
+    [group] = group_quotes(
+        [result("a", "A", [q("Police", wire, "indirect")]), result("b", "B", [q("Police", reprint, "indirect")])],
+        [],
+    )
+    assert [c.fidelity for c in group.carriers] == [Fidelity.VERBATIM, Fidelity.REPORTED]
+    assert group.carriers[1].changes == (Change("replace", "1,200", "1,500"),)
+
+
 def test_a_different_statement_reported_is_its_own_group():
     results = [
         result("a", "A", [q("Claire Duval", HEALTH)]),
@@ -238,3 +249,28 @@ def test_a_part_is_never_set_against_the_whole():
         f, s = figure(text, number, "injured", s)
         results.append(ArticleQuotes(article(str(n), f"O{n}", s), (), (f,)))
     assert figure_conflicts(results) == ()
+
+
+def test_the_earlier_printing_is_the_reference_of_an_altered_quote():
+    original = "There is no danger to people's health at this moment"
+    altered = "There is no danger to our children's health at this moment"  # a word longer
+    first = Article("1.txt", "1.txt", "Daily A", None, None, None, "2025-03-12", ("x",), (0,))
+    later = Article("2.txt", "2.txt", "Daily B", None, None, None, "2025-03-13", ("x",), (0,))
+    [group] = group_quotes(
+        [ArticleQuotes(later, (q("Ingrid Solheim", altered),)), ArticleQuotes(first, (q("Ingrid Solheim", original),))],
+        ["Ingrid Solheim"],
+    )
+    assert group.text == original
+    assert {c.outlet: c.fidelity for c in group.carriers} == {"Daily A": Fidelity.VERBATIM, "Daily B": Fidelity.ALTERED}
+
+
+def test_a_cut_quote_is_trimmed_never_the_full_one_altered():
+    full = "The fire is contained, but it is not under control, and we expect it to burn well into the morning"
+    cut = "The fire is contained, but it is not under control"
+    first = Article("1.txt", "1.txt", "Herald", None, None, None, "2025-03-12", ("x",), (0,))
+    later = Article("2.txt", "2.txt", "AP", None, None, None, "2025-03-13", ("x",), (0,))
+    [group] = group_quotes(
+        [ArticleQuotes(first, (q("Tor Aasen", cut),)), ArticleQuotes(later, (q("Tor Aasen", full),))], ["Tor Aasen"]
+    )
+    assert group.text == full
+    assert {c.outlet: c.fidelity for c in group.carriers} == {"Herald": Fidelity.TRIMMED, "AP": Fidelity.VERBATIM}

@@ -176,3 +176,18 @@ def test_quotes_table_keeps_quotes_readable_with_an_odd_watchlist(main, capsys, 
     assert main(["quotes", str(SEEDS), "--speaker", "al-Serraj"]) == 0
     table = capsys.readouterr().out.split("\n\n")[0]
     assert "Libya is on the verge of descending into a civ" in table
+
+
+def test_csv_quote_rows_name_their_statement_fidelity_and_changes():
+    one = Article("1.txt", "1.txt", "AP", None, None, None, None, ("x",), (0,))
+    two = Article("2.txt", "2.txt", "Lyon Post", None, None, None, None, ("x",), (0,))
+    said = "We are not taking any risks with our people's health"
+    results = [
+        ArticleQuotes(one, (Quote("Claire Duval", said, "direct", 0),)),
+        ArticleQuotes(two, (Quote("Claire Duval", said.replace("people's", "children's"), "direct", 0),)),
+    ]
+    rows = list(csv.DictReader(io.StringIO(quotes_csv(results, ["Claire Duval"]))))
+    assert [(r["outlet"], r["group"], r["fidelity"], r["changes"]) for r in rows] == [
+        ("AP", "1", "verbatim", ""),
+        ("Lyon Post", "1", "altered", "people's → children's"),
+    ]

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sidebyside.ingest.story import load_story
@@ -100,3 +102,25 @@ def test_tiny_quote_sheet(snap_compare):
 
 def test_tiny_help(snap_compare):
     assert snap_compare(seeds_app(), terminal_size=TINY, press=["question_mark"])
+
+
+# --- claims across outlets: an altered quote and its word diff --------------------------------
+
+HARBOUR = Path(__file__).parent / "data" / "harbour_chemical_fire"
+
+
+def harbour_app() -> SideBySideApp:
+    """Wire, credited reprint (one quote altered, one trimmed, a number changed), independent report."""
+    app = make_app(load_story([str(HARBOUR)]))
+    app.speakers = ["Ingrid Solheim", "Tor Aasen"]
+    return app
+
+
+def test_quote_sheet_altered_quote_with_word_diff(snap_compare):
+    """Only quotes worded differently (f), the mayor's altered quote highlighted, its word diff shown (v)."""
+    assert snap_compare(harbour_app(), terminal_size=(120, 40), press=["w", "f", "v"])
+
+
+def test_compare_sidebar_marks_an_altered_quote(snap_compare):
+    """Wire beside reprint: the sidebar tags each outlet's wording; the status line names the change."""
+    assert snap_compare(harbour_app(), terminal_size=(150, 40), press=["space", "space", "c", "n", "n", "n"])

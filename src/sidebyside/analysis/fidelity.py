@@ -47,8 +47,9 @@ class Change:
     b: str
 
 
-#: A word as compared: letters and digits with inner apostrophes ("people's", "u.n" -> "u", "n").
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+#: A word as compared: a number with its separators ("1,200"), or letters and digits with
+#: inner apostrophes ("people's"; "U.N." -> "u", "n").
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:'[^\W_]+)*")
 
 
 def quote_words(text: str) -> list[str]:

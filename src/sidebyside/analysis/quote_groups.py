@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from sidebyside.analysis.copy import agency_of
 from sidebyside.analysis.fidelity import (
     Change,
     Fidelity,
@@ -219,16 +220,50 @@ def _same_statement(words: list[str], kind: QuoteKind, text: str, group: _Buildi
 
 def _freeze(speaker: str, watched: bool, group: _Building, printed: Sequence[tuple[Article, Quote]]) -> QuoteGroup:
     """The finished group, carriers in article order, each labelled against the reference."""
-    _, ref = printed[group.anchor]
+    _, ref = printed[_reference(group, printed)]
     carriers = []
     for i in sorted(group.members):
         article, q = printed[i]
         label = fidelity(q.text, q.kind, ref.text, ref.kind)
-        edits = changes(q.text, ref.text) if label in (Fidelity.TRIMMED, Fidelity.ALTERED) else ()
+        # Word edits where the words can be set side by side: two direct quotations, or two
+        # reports of the statement ("about 1,200" -> "about 1,500" in the same paraphrase).
+        comparable = label in (Fidelity.TRIMMED, Fidelity.ALTERED) or (
+            label is Fidelity.REPORTED and q.kind == ref.kind == "indirect"
+        )
+        edits = changes(q.text, ref.text) if comparable else ()
         carriers.append(
             Carrier(article.id, article.label, q.sentence, q.text, q.kind, q.cue, q.start, q.end, label, edits)
         )
     return QuoteGroup(speaker, ref.text, ref.kind, watched, tuple(carriers))
+
+
+def _reference(group: _Building, printed: Sequence[tuple[Article, Quote]]) -> int:
+    """The printing whose words the others are measured against: the fullest wording.
+
+    Fullest means no other printing of the same kind holds it as a part (so a cut
+    version reads "trimmed", never the full one "altered"). Where several are fullest --
+    versions of one quote with words changed -- the reference is the one more outlets
+    print, then the earliest dated, then one from an article that credits no one else's
+    copy, then a news agency's (the likelier original), then the longest: the wire's
+    "people's" is the reference, the reprint's "our children's" the alteration, not the
+    other way round.
+    """
+    kind = printed[group.anchor][1].kind
+    members = [i for i in group.members if printed[i][1].kind == kind]
+    words = {i: quote_words(printed[i][1].text) for i in members}
+    fullest = [i for i in members if not any(j != i and _part_of(words[i], words[j]) for j in members)]
+    same = {i: sum(words[j] == words[i] for j in members) for i in fullest}
+
+    def rank(i: int) -> tuple[int, str, bool, bool, int, int]:
+        article = printed[i][0]
+        reprint = bool(article.credits)  # "With NPA": it runs someone else's copy
+        return (-same[i], article.date or "9999", reprint, agency_of(article.outlet) is None, -len(words[i]), i)
+
+    return min(fullest, key=rank) if fullest else group.anchor
+
+
+def _part_of(short: list[str], long: list[str]) -> bool:
+    return len(short) < len(long) and contains_run(long, short)
 
 
 def _first(group: QuoteGroup) -> tuple[str, int]:

@@ -160,68 +160,42 @@ def _carrier_words(c: Carrier) -> str:
 # ------------------------------------------------------------------ csv
 
 CSV_COLUMNS = (
-    "type",
-    "id",
-    "outlet",
-    "sentence",
-    "speaker",
-    "kind",
-    "text",
-    "cue",
-    "value",
-    "number",
-    "qualifier",
-    "what",
-    "start",
-    "end",
-)
+    "type", "id", "outlet", "sentence", "speaker", "kind", "text", "cue",
+    "value", "number", "qualifier", "what", "start", "end",
+    "group", "fidelity", "changes",
+)  # fmt: skip
 
 
 def quotes_csv(results: Sequence[ArticleQuotes], speakers: Speakers = None) -> str:
-    """One row per quote and per figure, for a spreadsheet."""
+    """One row per quote and per figure, for a spreadsheet.
+
+    A quote row names its statement (`group`, the same number for every outlet carrying
+    it) and, when several outlets carry it, how faithfully this one printed it
+    (`fidelity`) and the word `changes` against the reference wording.
+    """
+    story = summarise(results, speakers)
+    place: dict[tuple[str, int, str], tuple[int, Carrier, int]] = {}
+    for n, g in enumerate(story.groups, 1):
+        for c in g.carriers:
+            place.setdefault((c.article_id, c.sentence, c.text), (n, c, len(g.carriers)))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in results:
         a = r.article
         for q in r.quotes:
+            group, carrier, size = place.get((a.id, q.sentence, q.text), (None, None, 0))
+            fidelity = carrier.fidelity.value if carrier is not None and size > 1 else ""
+            edits = changes_text(carrier.changes) if carrier is not None else ""
             writer.writerow(
-                [
-                    "quote",
-                    a.id,
-                    a.label,
-                    q.sentence,
-                    q.speaker,
-                    q.kind,
-                    _one_line(q.text),
-                    q.cue or "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    q.start,
-                    q.end,
-                ]
-            )
+                ["quote", a.id, a.label, q.sentence, q.speaker, q.kind, _one_line(q.text), q.cue or "",
+                 "", "", "", "", q.start, q.end, group or "", fidelity, edits]
+            )  # fmt: skip
         for f in r.figures:
             writer.writerow(
-                [
-                    "figure",
-                    a.id,
-                    a.label,
-                    f.sentence,
-                    f.attributed_to or "",
-                    "",
-                    "",
-                    "",
-                    f.value,
-                    "" if f.number is None else f.number,
-                    f.qualifier or "",
-                    f.what or "",
-                    f.start,
-                    f.end,
-                ]
-            )
+                ["figure", a.id, a.label, f.sentence, f.attributed_to or "", "", "", "", f.value,
+                 "" if f.number is None else f.number, f.qualifier or "", f.what or "", f.start, f.end, "", "", ""]
+            )  # fmt: skip
     return out.getvalue()
 
 

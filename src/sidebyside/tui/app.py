@@ -109,6 +109,16 @@ class SideBySideApp(App[None]):
             self._quotes = story_quotes(self.story.articles, self.speakers)
         return self._quotes
 
+    def quotes_if_ready(self) -> StoryQuotes | None:
+        """The story's quotes if they were computed for the current articles, else None.
+
+        For what may only show them when they are at hand (the Compare status line), so
+        moving the cursor never starts a story-wide analysis.
+        """
+        if self._quotes is not None and len(self._quotes.results) == len(self.articles):
+            return self._quotes
+        return None
+
     def ask_speaker(self, then: Callable[[], None]) -> None:
         """Ask for a name to follow; on an answer, extend the watchlist and call `then`."""
 

@@ -10,6 +10,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Static
 
+from sidebyside.analysis.fidelity import changes
+from sidebyside.export.wording import changes_text
 from sidebyside.model import ROW_LABELS, ROW_MARKS, AlignedRow, Alignment, Article
 from sidebyside.tui.screens.base import StoryScreen
 from sidebyside.tui.widgets.compare_view import CompareView
@@ -126,6 +128,7 @@ class CompareScreen(StoryScreen):
         if shown:
             al = self.alignment
             sidebar.show(self.app.quotes(), al.a.id, al.b.id)
+            self._status(self.query_one(CompareView).current)
         elif sidebar.has_focus:
             self.query_one(CompareView).focus()
 
@@ -218,7 +221,27 @@ class CompareScreen(StoryScreen):
             text += f" · B{row.b + 1} has no counterpart in A"
         if row.related:
             text += " · also covers " + ", ".join(f"B{i + 1}" for i in row.related)
+        if note := self._quote_note(row):
+            text += " · " + note
         status.update(text)
+
+    def _quote_note(self, row: AlignedRow) -> str:
+        """ "≠ quote worded differently in A and B: people's → children's" for a row holding
+        a statement both articles print in different words ("" otherwise, or before the
+        story's quotes are computed)."""
+        story = self.app.quotes_if_ready()
+        if story is None:
+            return ""
+        al = self.alignment
+        for group in story.groups:
+            if not group.differs_between(al.a.id, al.b.id):
+                continue
+            in_a, in_b = group.carrier_in(al.a.id), group.carrier_in(al.b.id)
+            assert in_a is not None and in_b is not None  # differs_between says both carry it
+            if (row.a is not None and in_a.sentence == row.a) or (row.b is not None and in_b.sentence == row.b):
+                edits = changes_text(changes(in_b.text, in_a.text))
+                return f"≠ {group.speaker}'s quote is worded differently in A and B" + (f": {edits}" if edits else "")
+        return ""
 
     # --- actions -----------------------------------------------------------------
 

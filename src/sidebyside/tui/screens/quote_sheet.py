@@ -8,8 +8,9 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from sidebyside.analysis.story_quotes import FigureClaim, FigureGroup, QuoteGroup, StoryQuotes
-from sidebyside.export.wording import FIDELITY_MARK, changes_text, fidelity_tag
+from sidebyside.export.wording import FIDELITY_MARK, changes_text, fidelity_tag, number_text
 from sidebyside.model import Article
+from sidebyside.tui.diff_text import diff_text
 from sidebyside.tui.screens.base import StoryScreen
 
 DOT = "●"
@@ -34,10 +35,29 @@ class QuoteSheetScreen(StoryScreen):
         Binding(
             "plus", "add_speaker", "Add person", tooltip="Follow another person's quotes", id="quote_sheet.add_speaker"
         ),
+        Binding(
+            "f",
+            "toggle_differs",
+            "Differs",
+            tooltip="Show only quotes that outlets word differently (toggle)",
+            id="quote_sheet.differs_only",
+        ),
+        Binding(
+            "v",
+            "toggle_diff",
+            "Word diff",
+            tooltip="Show each outlet's wording as a word diff against the reference (toggle)",
+            id="quote_sheet.word_diff",
+        ),
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the previous screen", id="quote_sheet.back"),
         Binding("j", "cursor(1)", "Down", show=False, id="quote_sheet.cursor_down"),
         Binding("k", "cursor(-1)", "Up", show=False, id="quote_sheet.cursor_up"),
     ]
+
+    #: Only quotes whose wording differs between outlets are listed.
+    differs_only = False
+    #: The detail shows each printing as a word diff against the group's reference wording.
+    word_diff = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,25 +98,33 @@ class QuoteSheetScreen(StoryScreen):
         for n, article in enumerate(self.articles, 1):
             header = _short(article.label, OUTLET_WIDTH) if named else str(n)
             table.add_column(Text(header, justify="center"), key=f"a{n}", width=column)
-        conflicted = {(v.measure, v.number) for c in story.conflicts for v in c.values}
+        conflicted = {(v.measure, v.number, v.qualifier) for c in story.conflicts for v in c.values}
         for group in story.groups:
+            if self.differs_only and not group.differs:
+                continue
             marks = [_mark(group, a.id) for a in self.articles]
-            quote = f"“{group.text}”" if group.kind == "direct" else group.text
-            self._row(group, group.speaker, Text(quote, no_wrap=True, overflow="ellipsis"), marks)
-        for value in story.figures:
+            quote = Text("≠ " if group.differs else "", style="bold")
+            quote.append(f"“{group.text}”" if group.kind == "direct" else group.text)
+            quote.no_wrap, quote.overflow = True, "ellipsis"
+            self._row(group, group.speaker, quote, marks)
+        for value in story.figures if not self.differs_only else ():
             ids = {c.article_id for c in value.claims}
             marks = [DOT if a.id in ids else "" for a in self.articles]
-            flag = "⚠ " if (value.measure, value.number) in conflicted else ""
+            flag = "⚠ " if (value.measure, value.number, value.qualifier) in conflicted else ""
             given = [s for s in value.sources if s]
             said = ["per " + ", ".join(given)] if given else []
             if None in value.sources:
                 said.append("also unsourced" if given else "unsourced")
             sources = "; ".join(said)
-            label = Text(f"{flag}{value.shown_number} {value.measure} ({sources})", no_wrap=True, overflow="ellipsis")
+            label = Text(
+                f"{flag}{number_text(value.number, value.qualifier)} {value.measure} ({sources})",
+                no_wrap=True,
+                overflow="ellipsis",
+            )
             if flag:
                 label.stylize("bold red", 0, 1)
             self._row(value, "figure", label, marks)
-        for claim in story.other_figures:
+        for claim in story.other_figures if not self.differs_only else ():
             marks = [DOT if a.id == claim.article_id else "" for a in self.articles]
             what = f" {claim.what}" if claim.what else ""
             source = "per " + claim.source if claim.source else "unsourced"
@@ -113,6 +141,8 @@ class QuoteSheetScreen(StoryScreen):
             f"{c} conflict{'s' * (c != 1)} · watching {', '.join(story.speakers)}"
         )
         summary.append(" · wording: " + "  ".join(fidelity_tag(f) for f in FIDELITY_MARK), style="dim")
+        if self.differs_only:
+            summary.append(" · only quotes worded differently (f shows all)", style="bold")
         if not named and self.size.height >= TINY_BELOW:
             summary.append("\n" + " · ".join(f"{n} {a.label}" for n, a in enumerate(self.articles, 1)), style="dim")
         self.query_one("#sheet-summary", Static).update(summary)
@@ -142,12 +172,22 @@ class QuoteSheetScreen(StoryScreen):
             detail.append(f"{entry.speaker} ({entry.kind})", style="bold")
             if entry.also_attributed_to:
                 detail.append(f" · also given to {', '.join(entry.also_attributed_to)}", style="yellow")
+            if self.word_diff and entry.differs:
+                detail.append(" · word diff against the reference: ", style="dim")
+                detail.append("struck", style="strike")
+                detail.append(" = not printed, ", style="dim")
+                detail.append("underlined", style="bold underline")
+                detail.append(" = the outlet's own words", style="dim")
             for carrier in entry.carriers:
                 detail.append(f"\n{carrier.outlet}, sentence {carrier.sentence + 1}", style="bold")
                 detail.append(f" ({carrier.cue})" if carrier.cue else "", style="dim")
                 if len(entry.carriers) > 1:
                     detail.append(f" {fidelity_tag(carrier.fidelity)}", style="bold")
-                detail.append(f": {carrier.text}")
+                detail.append(": ")
+                if self.word_diff and carrier.differs:
+                    detail.append_text(diff_text(entry.text, carrier.text))
+                    continue
+                detail.append(carrier.text)
                 if edits := changes_text(carrier.changes):
                     detail.append(f"  [{edits}]", style="italic")
         else:
@@ -185,6 +225,17 @@ class QuoteSheetScreen(StoryScreen):
 
     def action_add_speaker(self) -> None:
         self.app.ask_speaker(self.fill)
+
+    def action_toggle_differs(self) -> None:
+        self.differs_only = not self.differs_only
+        self.fill()
+        self.query_one(DataTable).move_cursor(row=0)
+        if self.differs_only and not self.entries:
+            self.notify("No quote is worded differently by two outlets.", timeout=3, markup=False)
+
+    def action_toggle_diff(self) -> None:
+        self.word_diff = not self.word_diff
+        self._detail()
 
 
 def _short(label: str, width: int) -> str:
