@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidebyside.ingest.clean import clean, paragraphs_of, split_seams, strip_shortcodes
+from sidebyside.ingest.clean import DROP_CONTENT, clean, drop_content, paragraphs_of, split_seams, strip_shortcodes
 from sidebyside.ingest.lines import is_junk
 
 LEAD = "Hundreds of people were told to leave their homes after the River Wye burst its banks on Sunday."
@@ -604,3 +604,22 @@ def test_a_short_unpunctuated_last_line_is_a_prompt_not_body() -> None:
     body = clean(page).body
     assert body[-1].startswith("The union said")
     assert all("Listen to the full" not in line for line in body)
+
+
+SHORTCODE_PIECES = [
+    "[caption]", "[/caption]", "[CAPTION id=1]", "[/Caption]", "[embed]", "[/embed]", "[ad]", "[adsense]",
+    "[/adsense]", "[/ad]", "[ad sense]", "[video [embed]", "[/video]", "[caption x=[ad]", "[related]", "[", "]",
+    "x", " ", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SHORTCODE_PIECES), max_size=20).map("".join))
+def test_dropping_shortcode_content_is_the_regex_without_its_quadratic_scan(text: str) -> None:
+    assert drop_content(text) == DROP_CONTENT.sub("\n", text)
+
+
+def test_a_long_mixed_case_run_is_split_as_before() -> None:
+    # a capital starts a block unless the rest is a short acronym ("BaB": "B" is too short)
+    assert split_seams("xaBaBaB") == ["xa", "Ba", "BaB"]
+    assert split_seams("on McDonaldBy Reuters") == ["on McDonald", "By Reuters"]

@@ -104,3 +104,42 @@ def test_core_packages_do_not_import_textual():
         for path in (root / package).glob("*.py"):
             source = path.read_text(encoding="utf-8")
             assert "import textual" not in source and "from textual" not in source, path
+
+
+# --- what the user typed, echoed in a message (issue 16) ---------------------------------------
+
+ESCAPE = "\x1b[2J\x1b]0;pwned\a"  # clear the screen, retitle the terminal
+
+
+def main_status(argv: list[str]) -> int:
+    """`main` in-process; argparse's own exit, where it still raises, as its status."""
+    try:
+        return main(argv)
+    except SystemExit as exit:
+        return int(exit.code or 0)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["articles", str(SEEDS), f"--x{ESCAPE}"],  # unrecognized arguments: ...
+        [f"--x{ESCAPE}"],  # the TUI's parser
+        ["overlap", str(SEEDS), "--format", ESCAPE],  # invalid choice: ...
+        ["overlap", str(SEEDS), "--workers", ESCAPE],  # our own argument type
+        ["compare", f"{ESCAPE}.txt"],  # our own one-line message
+    ],
+    ids=["unrecognized", "tui", "choice", "workers", "compare"],
+)
+def test_control_characters_in_arguments_never_reach_the_terminal(argv, capsys):
+    assert main_status(argv) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\a" not in err, err
+    assert "\\x1b[2J" in err  # escaped as file names are, so the user still sees what went wrong
+
+
+def test_a_speaker_with_control_characters_is_refused_in_one_line(capsys):
+    assert main(["quotes", str(SEEDS), "--speaker", ESCAPE, "--format", "markdown"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""  # the name never reaches the output either
+    shown = "\\x1b[2J\\x1b]0;pwned\\x07"
+    assert captured.err == f"sidebyside: --speaker '{shown}': a name cannot contain control characters\n"

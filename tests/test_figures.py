@@ -190,3 +190,9 @@ def test_any_text_no_exception_and_values_are_their_slice(sentences: list[str]):
     for f in extract_figures(a, LIBYA):
         assert a.sentences[f.sentence][f.start : f.end] == f.value
         assert f.number is None or isinstance(f.number, int)
+
+
+def test_a_number_hundreds_of_digits_long_is_a_count_without_a_value():
+    [f] = figures("He said " + "1" * 400 + " people died.")
+    assert f.number is None
+    assert figures("Smith, " + "1" * 5000 + ", said the talks failed.")  # no int() of 5000 digits

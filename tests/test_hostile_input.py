@@ -58,6 +58,19 @@ very long words                    0     a 10,000-letter word kept whole; a 100,
 no punctuation at all              0     every word kept, in order
 file names with ESC, BEL, non-     0/2   printed escaped ("evil\\x1b[31m.txt", "caf\\xe9.txt"), never
 UTF-8 bytes                              raw; no crash on a strict UTF-8 stdout
+FIFO named, or in a folder         2/0   named: "pipe.txt: not a regular file (a named pipe)", never
+                                         opened blocking (O_NONBLOCK, then fstat); in a folder: skipped
+/proc/self/status, /sys files      2     "not a regular file (a system file under /proc or /sys)",
+                                         never read (test_load)
+sidecars: arrays 1,000 deep,       2     one line per sidecar ("not valid TOML (nested too deeply)",
+5,001-digit integer, BOM, wrong          "... (a number too long to read)", "'outlet' should be text
+types, unknown keys, over 64 KB,         in quotes, not a number; ignored", "unknown key 'colour'",
+story.toml table naming no file          "too large for a sidecar", '["gone.txt"] names no file');
+                                         BOM stripped; every article still listed (test_sidecar)
+x.txt in two folders               0     ids "d1/x.txt", "d2/x.txt": overlap, closest, reuse and quote
+                                         carriers name the right one (test_identity)
+a report sidebyside wrote          0/2   in a folder: skipped; named: "is a sidebyside report, not an
+                                         article" (test_load)
 =================================  ====  ==========================================================
 """
 
@@ -115,21 +128,27 @@ def snapshot(root: Path) -> dict[str, tuple]:
     return state
 
 
-#: Runs the CLI with `open` and `Path.iterdir` raising PermissionError for the paths in
-#: argv[1] (os.pathsep-separated): we run as root, so chmod 000 would not stop a read.
+#: Runs the CLI with `open`, `os.open` and `Path.iterdir` raising PermissionError for the
+#: paths in argv[1] (os.pathsep-separated): we run as root, so chmod 000 would not stop a read.
 DENY_BOOT = """
 import io, os, pathlib, sys
 deny = {os.path.abspath(p) for p in sys.argv[1].split(os.pathsep)}
-real_open, real_iterdir = io.open, pathlib.Path.iterdir
-def guarded_open(file, *args, **kwargs):
+real_open, real_os_open, real_iterdir = io.open, os.open, pathlib.Path.iterdir
+def denied(file):
     if isinstance(file, (str, bytes, os.PathLike)) and os.path.abspath(os.fsdecode(file)) in deny:
         raise PermissionError(13, "Permission denied", os.fsdecode(file))
+def guarded_open(file, *args, **kwargs):
+    denied(file)
     return real_open(file, *args, **kwargs)
+def guarded_os_open(path, *args, **kwargs):
+    denied(path)
+    return real_os_open(path, *args, **kwargs)
 def guarded_iterdir(self):
     if os.path.abspath(self) in deny:
         raise PermissionError(13, "Permission denied", str(self))
     return real_iterdir(self)
 io.open = guarded_open
+os.open = guarded_os_open
 pathlib.Path.iterdir = guarded_iterdir
 from sidebyside.cli import main
 sys.exit(main(sys.argv[2:]))
@@ -627,6 +646,56 @@ def test_the_same_file_given_several_times_is_read_once(tmp_path: Path) -> None:
     for command in ("articles", "quotes"):
         run = cli(tmp_path, command, "one/good.txt", "one/good.txt", "./one/../one/good.txt", "one", "--format", "json")
         assert run.code == 0 and ids(run) == ["good.txt"]
+
+
+def test_fifos_and_proc_files_are_refused_without_blocking(tmp_path: Path) -> None:
+    good(tmp_path)
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "pipes").mkdir()
+    os.mkfifo(tmp_path / "pipes" / "inside.txt")
+    shutil.copyfile(PARTNER, tmp_path / "pipes" / "partner.txt")
+    proc = ["/proc/self/status"] if Path("/proc/self/status").is_file() else []
+    for command in ("articles", "quotes"):
+        run = cli(tmp_path, command, "pipe.txt", "pipes", *proc, "good.txt", "--format", "json", timeout=60)
+        assert run.code == 2 and ids(run) == ["partner.txt", "good.txt"]  # a FIFO in a folder: skipped
+        assert run.err[0] == "sidebyside: pipe.txt: not a regular file (a named pipe)"
+        if proc:
+            assert run.err[1].endswith("proc/self/status: not a regular file (a system file under /proc or /sys)")
+        assert len(run.err) == 1 + len(proc)
+    run = cli(tmp_path, "compare", "pipe.txt", "good.txt", timeout=60)
+    assert run.err == ["sidebyside: compare needs two articles: pipe.txt: not a regular file (a named pipe)"]
+
+
+def test_hostile_sidecars_are_one_line_each_and_every_article_is_still_listed(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    names = ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"]
+    for name in names:
+        shutil.copyfile(GOOD, folder / name)
+    (folder / "a.txt.meta.toml").write_text("x = " + "[" * 1000 + "]" * 1000 + "\n", encoding="utf-8")
+    (folder / "b.txt.meta.toml").write_text("outlet = " + "9" * 5001 + "\n", encoding="utf-8")
+    (folder / "c.txt.meta.toml").write_bytes(codecs.BOM_UTF8 + b'outlet = "BOM Wire"\n')
+    (folder / "d.txt.meta.toml").write_text('outlet = 5\ndate = "yesterday"\ncolour = "red"\ntitle = "Kept"\n')
+    (folder / "e.txt.meta.toml").write_text('outlet = "Big"\n' + "#" * 70_000 + "\n", encoding="utf-8")
+    (folder / "story.toml").write_text('["gone.txt"]\noutlet = "Nobody"\n\n[c]\nbyline = "Story Byline"\n')
+    run = cli(tmp_path, "articles", "story", "--format", "json", timeout=60)
+    assert run.code == 2
+    assert run.data is not None
+    got = {a["id"]: (a["outlet"], a["title"], a["byline"]) for a in run.data["articles"]}
+    assert list(got) == names
+    assert got["c.txt"][0::2] == ("BOM Wire", "Story Byline")
+    assert got["d.txt"][:2] == ("Reuters", "Kept")  # the wrong values ignored, the good one applied
+    assert got["e.txt"][0] == "Reuters"
+    known = "(known: outlet, title, byline, dateline, date); ignored"
+    assert run.err == [
+        'sidebyside: story/story.toml: ["gone.txt"] names no file in this folder; ignored',
+        "sidebyside: story/a.txt.meta.toml: not valid TOML (nested too deeply)",
+        "sidebyside: story/b.txt.meta.toml: not valid TOML (a number too long to read)",
+        "sidebyside: story/d.txt.meta.toml: 'outlet' should be text in quotes, not a number; ignored",
+        "sidebyside: story/d.txt.meta.toml: 'date' should be a date such as 2024-05-16, not \"yesterday\"; ignored",
+        f"sidebyside: story/d.txt.meta.toml: unknown key 'colour' {known}",
+        "sidebyside: story/e.txt.meta.toml: too large for a sidecar (over 64 KB); ignored",
+    ]
 
 
 def test_compare_needs_two_different_articles(tmp_path: Path) -> None:

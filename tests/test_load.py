@@ -8,13 +8,24 @@ from __future__ import annotations
 
 import codecs
 import os
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 from unittest import mock
 
 import pytest
 
-from sidebyside.ingest.load import LoadError, clean_characters, decode, find_files, read_source
+from sidebyside.ingest.load import (
+    LoadError,
+    TooLarge,
+    clean_characters,
+    decode,
+    find_files,
+    read_plain_file,
+    read_source,
+)
+from sidebyside.ingest.own_output import MARKDOWN_MARK
 from sidebyside.ingest.story import iter_story, load_story
 
 ARTICLE = (
@@ -196,17 +207,102 @@ def test_a_folder_given_to_read_source_is_refused(tmp_path: Path) -> None:
 def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
-    with pytest.raises(LoadError, match="not a regular file"):
+    with pytest.raises(LoadError, match=r"not a regular file \(a named pipe\)"):
         read_source(fifo)
 
 
 def test_permission_error_is_a_problem_even_as_root(tmp_path: Path) -> None:
     path = write(tmp_path, "locked.txt", ARTICLE)
     with (
-        mock.patch.object(Path, "open", side_effect=PermissionError(13, "Permission denied")),
+        mock.patch.object(os, "open", side_effect=PermissionError(13, "Permission denied")),
         pytest.raises(LoadError, match="permission denied"),
     ):
         read_source(path)
+
+
+# --- never block: FIFOs, devices, /proc -------------------------------------------------
+
+#: Runs in a child with a timeout: on a regression the read blocks for ever, and the test
+#: must fail rather than hang the suite.
+SWAPPED_FIFO = """
+import os, sys
+from pathlib import Path
+from unittest import mock
+from sidebyside.ingest.load import LoadError, read_source
+fifo, plain = Path(sys.argv[1]), Path(sys.argv[2])
+# stat() saw a plain file; by open() it is a FIFO with no writer.
+with mock.patch.object(Path, "stat", return_value=os.stat(plain)):
+    try:
+        read_source(fifo)
+    except LoadError as err:
+        print(err)
+"""
+
+
+def test_a_file_swapped_for_a_fifo_after_stat_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    plain = write(tmp_path, "plain.txt", ARTICLE)
+    done = subprocess.run(
+        [sys.executable, "-c", SWAPPED_FIFO, str(fifo), str(plain)], capture_output=True, text=True, timeout=30
+    )
+    assert done.stdout.strip() == "not a regular file (a named pipe)", done.stderr
+
+
+def test_a_fifo_named_or_in_a_folder_never_blocks_the_cli(tmp_path: Path) -> None:
+    write(tmp_path, "good.txt", ARTICLE)
+    os.mkfifo(tmp_path / "pipe.txt")
+    done = subprocess.run(
+        [sys.executable, "-m", "sidebyside", "articles", str(tmp_path), str(tmp_path / "pipe.txt"), "--format", "json"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        f"sidebyside: {os.path.relpath(tmp_path / 'pipe.txt')}: not a regular file (a named pipe)"
+    ]
+    assert "good.txt" in done.stdout
+
+
+PSEUDO = ("/proc/self/status", "/proc/version", "/proc/cpuinfo", "/sys/kernel/mm/transparent_hugepage/enabled")
+PROC_FILES = [p for p in PSEUDO if Path(p).is_file()]
+
+
+@pytest.mark.skipif(not PROC_FILES, reason="no /proc or /sys here")
+@pytest.mark.parametrize("name", PROC_FILES)
+def test_proc_and_sys_files_are_refused_unread(name: str) -> None:
+    """They claim size 0 (or 4096) whatever they hold; some block or change when read."""
+    with (
+        mock.patch.object(os, "read", side_effect=AssertionError("read a pseudo-file")),
+        pytest.raises(LoadError, match=r"not a regular file \(a system file under /proc or /sys\)"),
+    ):
+        read_source(Path(name))
+    story = load_story([name])
+    assert story.articles == () and len(story.problems) == 1
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="no /proc here")
+def test_a_link_into_proc_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "status.txt").symlink_to("/proc/self/status")
+    story = load_story([str(tmp_path)])
+    assert story.articles == ()
+    assert [p.message for p in story.problems] == ["not a regular file (a system file under /proc or /sys)"]
+
+
+def test_an_empty_file_is_not_read(tmp_path: Path) -> None:
+    path = write(tmp_path, "empty.txt", b"")
+    with (
+        mock.patch.object(os, "read", side_effect=AssertionError("read an empty file")),
+        pytest.raises(LoadError, match="empty file"),
+    ):
+        read_source(path)
+
+
+def test_read_plain_file_stops_at_its_limit(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", b"x" * 100)
+    assert read_plain_file(path, 100) == b"x" * 100
+    with pytest.raises(TooLarge) as caught:
+        read_plain_file(path, 99)
+    assert caught.value.size == 100
 
 
 def test_unlistable_folder_is_a_problem(tmp_path: Path) -> None:
@@ -264,3 +360,51 @@ def test_loading_never_writes_to_the_users_files(tmp_path: Path) -> None:
     after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_mode) for p in sorted(tmp_path.iterdir())}
     assert after == before
     assert tmp_path.stat().st_mtime_ns == folder_mtime  # no file created or removed
+
+
+# --- the app's own reports ---------------------------------------------------------------
+
+
+def test_a_report_saved_among_the_articles_is_skipped_silently(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "report.md", f"{MARKDOWN_MARK}\n# Story report\n\n{ARTICLE}")
+    files, problems = find_files([str(tmp_path)])
+    assert [p.name for p in files] == ["a.txt"] and problems == []
+
+
+def test_a_report_named_explicitly_is_a_problem(tmp_path: Path) -> None:
+    good = write(tmp_path, "a.txt", ARTICLE)
+    report = write(tmp_path, "report.md", f"{MARKDOWN_MARK}\n# Story report\n\n{ARTICLE}")
+    story = load_story([str(report), str(good)])
+    assert [a.id for a in story.articles] == ["a.txt"]
+    assert [p.message for p in story.problems] == ["is a sidebyside report, not an article"]
+
+
+def test_a_report_the_app_wrote_is_never_read_back(tmp_path: Path) -> None:
+    from conftest import SEEDS
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for seed in sorted(SEEDS.iterdir())[:2]:
+        write(folder, seed.name, seed.read_bytes())
+    before = [a.id for a in load_story([str(folder)]).articles]
+    for name in ("report.md", "report.txt"):
+        command = ["report", str(folder), "-o", str(folder / name), "--format", "markdown"]
+        done = subprocess.run(
+            [sys.executable, "-m", "sidebyside", *command],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    story = load_story([str(folder)])
+    assert [a.id for a in story.articles] == before and story.problems == ()
+
+
+def test_an_article_that_merely_mentions_the_marker_is_read(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", ARTICLE + f"\nThe page ended with {MARKDOWN_MARK}.\n")
+    assert [p.name for p in find_files([str(tmp_path)])[0]] == ["a.txt"]
+
+
+def test_a_folder_holding_only_a_report_holds_no_articles(tmp_path: Path) -> None:
+    write(tmp_path, "report.md", f"{MARKDOWN_MARK}\n# Story report\n\n{ARTICLE}")
+    files, problems = find_files([str(tmp_path)])
+    assert files == [] and [p.message for p in problems] == ["folder holds no article files (.txt, .md)"]

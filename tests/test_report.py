@@ -114,21 +114,23 @@ def test_report_command_writes_atomically_and_never_overwrites(tmp_path, capsys)
     assert target.read_text(encoding="utf-8") == "my notes"
 
     assert main(["report", str(SEEDS), "-o", str(target), "--force", "--format", "markdown"]) == 0
-    assert target.read_text(encoding="utf-8").startswith("# Story report")
+    assert target.read_text(encoding="utf-8").startswith("<!-- sidebyside report -->\n# Story report")
 
 
 def test_report_format_follows_the_file_name(tmp_path):
     assert main(["report", str(SEEDS), "-o", str(tmp_path / "notes.md")]) == 0
-    assert (tmp_path / "notes.md").read_text(encoding="utf-8").startswith("# ")
+    assert (tmp_path / "notes.md").read_text(encoding="utf-8").splitlines()[1].startswith("# ")
 
 
 def test_failed_write_leaves_no_temporary_and_no_target(tmp_path, monkeypatch, capsys):
     target = tmp_path / "r.md"
 
-    def broken_replace(src, dst):
+    def broken_publish(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "replace", broken_replace)
+    # Without --force the report is published with os.link, with --force with os.replace.
+    monkeypatch.setattr(os, "link", broken_publish)
+    monkeypatch.setattr(os, "replace", broken_publish)
     assert main(["report", str(SEEDS), "-o", str(target)]) == 2
     assert "cannot write" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
@@ -173,7 +175,7 @@ def test_report_never_replaces_an_input_article_even_with_force(tmp_path, capsys
     article = next(story.glob("000_*.txt"))
     before = article.read_bytes()
     assert main(["report", str(story), "-o", str(article), "--force"]) == 2
-    assert "is one of the articles" in capsys.readouterr().err
+    assert "is one of the inputs" in capsys.readouterr().err
     assert article.read_bytes() == before
 
 
@@ -197,7 +199,7 @@ def test_report_to_a_folder_says_folder_not_force(tmp_path, capsys):
 def test_report_dash_writes_to_standard_output(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["report", str(SEEDS), "-o", "-"]) == 0
-    assert capsys.readouterr().out.startswith("# Story report")
+    assert capsys.readouterr().out.startswith("<!-- sidebyside report -->\n# Story report")
     assert not (tmp_path / "-").exists()
 
 

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from sidebyside.analysis.align import DEFAULT_PARAMS, AlignParams, Bounds, Prepared
-from sidebyside.analysis.pool import forked_map
+from sidebyside.analysis.pool import check_stop, forked_map
 
 #: Margin on every comparison with a threshold (scores are sums of a few dozen floats).
 EPS = 1e-9
@@ -177,6 +177,7 @@ def _judge(chunk: range) -> list[tuple[int, int]]:
     may_pair = _Judge(search.low, search.params)
     out: list[tuple[int, int]] = []
     for s in chunk:
+        check_stop()  # quitting the TUI stops a long bounds pass within a sentence
         ws = words[s]
         seen: set[int] = {s}
         for w in prefixes[s]:

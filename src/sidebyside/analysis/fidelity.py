@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
+from rapidfuzz.distance import Indel
+
 from sidebyside.analysis.text import normalise
 from sidebyside.analysis.worddiff import DELETE, EQUAL, INSERT, word_diff
 from sidebyside.model import QuoteKind
@@ -114,17 +116,13 @@ def changes(text: str, ref: str) -> tuple[Change, ...]:
 
 
 def similarity(a: list[str], b: list[str]) -> float:
-    """Share of words two wordings have in order: 2 x longest common subsequence / total."""
+    """Share of words two wordings have in order: 2 x longest common subsequence / total.
+
+    rapidfuzz's Indel similarity is exactly that ratio, computed in C on word lists.
+    """
     if not a or not b:
         return 0.0
-    # Classic LCS by rows; quotes are short (tens of words), so this is cheap.
-    previous = [0] * (len(b) + 1)
-    for word in a:
-        row = [0]
-        for j, other in enumerate(b):
-            row.append(previous[j] + 1 if word == other else max(previous[j + 1], row[j]))
-        previous = row
-    return 2 * previous[-1] / (len(a) + len(b))
+    return float(Indel.normalized_similarity(a, b))
 
 
 def common_in_order(a: list[str], b: list[str]) -> int:

@@ -18,9 +18,11 @@ What is *not* a count, by decision:
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 from sidebyside.analysis.quotes import Speech, analyse
 from sidebyside.analysis.speakers import Watchlist, fold
@@ -155,9 +157,11 @@ def extract_figures(
     out: list[Figure] = []
     for index, text in enumerate(article.sentences):
         previous_what: str | None = None
-        for cand in candidates(text):
-            what = what_counted(text, cand, previous_what)
-            speaker = speech.speaker_at(index, cand.start, cand.end)
+        clauses = Clauses(text)
+        found = candidates(text)
+        given_by = speech.speakers_at(index, [(cand.start, cand.end) for cand in found])
+        for cand, speaker in zip(found, given_by, strict=True):
+            what = what_counted(text, cand, previous_what, clauses)
             out.append(
                 Figure(
                     value=cand.value,
@@ -188,82 +192,165 @@ def candidates(text: str) -> list[Candidate]:
     return out
 
 
+# Every check below reads the text around one number in place (`pattern.match(text, pos)`,
+# `pattern.search(text, lo, hi)`), never a copy of everything before or after it, and
+# looks back over a bounded stretch: a sentence of 100 000 numbers must not be read
+# 100 000 times. Runs of one kind of character (a word, the spaces before the number)
+# are measured where the answer depends on all of them.
+
+#: How far back a look-behind check reads, past the spaces just before the number. The
+#: longest thing these checks recognise ("Aug. 14, ", "aged ") is a few words long, and
+#: sentences come with their spaces squashed; a check that needs a whole word measures it.
+LOOK_BACK = 80
+#: The same for the death toll's verb ("the death toll ... has risen to over 500"): up to
+#: 80 characters between "toll" and its verb, and the verb and a qualifier after it.
+TOLL_LOOK_BACK = 200
+CURRENCY_BEFORE = ("$", "€", "£", "¥", "US$", "No. ", "no. ", "#")
+#: 45-year-old, 3rd, 10:30, 3-2
+NOT_COUNT_AFTER = re.compile(r"(?:-[A-Za-z]|[A-Za-z]|:\d|-\d|\s*(?:-|–|to)\s*\d+\s*[-–]\s*\d)")
+RANGE_AFTER = re.compile(r"(?:-|–)\d")
+UNIT_AFTER = re.compile(rf"\s*(?:{TIME_UNITS}|{MEASURE_UNITS})", re.IGNORECASE)
+SCALED_UNIT_AFTER = re.compile(rf"\s*(?:million|billion|thousand|bn|m)?\s*(?:{MEASURE_UNITS})", re.IGNORECASE)
+AGED_BEFORE = re.compile(r"\b(?:aged?|ages)\s+$", re.IGNORECASE)
+YEARS_OLD_AFTER = re.compile(r"\s*(?:years?\s+old|-year)")
+COMMA_AFTER = re.compile(r"\s*,")
+ONE_AFTER = re.compile(
+    rf"\s*(?:person|civilian|child|man|woman|soldier|dead|killed|injured|wounded|{COUNT_NOUNS}\b)", re.IGNORECASE
+)
+MONTH_DAY_BEFORE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2},\s*$", re.IGNORECASE)
+WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+DECIMAL = re.compile(r"\d+\.\d+")
+#: What `[\w'’.-]` matches, one character at a time.
+WORD_CHARS = "'’.-_"
+#: References, not new counts: "the two Libyans".
+REFERENCE_WORDS = frozenset(
+    "the these those its his her their both all our each every number no page article chapter item".split()
+)
+
+
+def _space_before(text: str, end: int) -> int:
+    """Where the run of whitespace that ends at `end` begins (`end` if there is none)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _run_before(text: str, end: int, inside: Callable[[str], bool]) -> int:
+    """Where the run of characters that `inside` accepts, ending at `end`, begins."""
+    while end > 0 and inside(text[end - 1]):
+        end -= 1
+    return end
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in WORD_CHARS
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _ends_before(pattern: re.Pattern[str], text: str, start: int, back: int = LOOK_BACK) -> re.Match[str] | None:
+    """`pattern.search(text[:start])` for a `$`-anchored pattern whose matches are short:
+    only the last `back` characters before the spaces that end at `start` are read."""
+    return pattern.search(text, max(0, _space_before(text, start) - back), start)
+
+
 def _is_count(text: str, start: int, end: int, value: str) -> bool:
-    before, after = text[:start], text[end:]
     low = fold(value)
-    if before.endswith(("$", "€", "£", "¥", "US$", "No. ", "no. ", "#")):
+    if text.endswith(CURRENCY_BEFORE, 0, start):
         return False
-    if re.match(
-        r"^(?:-[A-Za-z]|[A-Za-z]|:\d|-\d|\s*(?:-|–|to)\s*\d+\s*[-–]\s*\d)", after
-    ):  # 45-year-old, 3rd, 10:30, 3-2
+    if NOT_COUNT_AFTER.match(text, end):  # 45-year-old, 3rd, 10:30, 3-2
         return False
-    if re.match(r"^(?:-|–)\d", after) or re.search(r"\d\s*[-–:]$", before):
+    if RANGE_AFTER.match(text, end) or _digit_dash_before(text, start):
         return False
-    if re.match(rf"^\s*(?:{TIME_UNITS}|{MEASURE_UNITS})", after, re.IGNORECASE):
+    if UNIT_AFTER.match(text, end):
         return False
-    if re.match(rf"^\s*(?:million|billion|thousand|bn|m)?\s*(?:{MEASURE_UNITS})", after, re.IGNORECASE):
+    if SCALED_UNIT_AFTER.match(text, end):
         return False
-    if _is_date(before, after, value) or _is_year(value, after):
+    if _is_date_at(text, start, end, value) or _is_year_at(text, value, end):
         return False
-    if re.search(r"\b(?:aged?|ages)\s+$", before, re.IGNORECASE) or re.match(r"^\s*(?:years?\s+old|-year)", after):
+    if _ends_before(AGED_BEFORE, text, start) or YEARS_OLD_AFTER.match(text, end):
         return False
-    if re.search(r"[A-Z][\w'’.-]*,\s*$", before) and re.match(r"^\s*,", after) and value.isdigit() and int(value) < 120:
+    if _name_comma_before(text, start) and COMMA_AFTER.match(text, end) and _under(value, 120):
         return False  # "John Smith, 45, said": an age
-    prev_word = re.search(r"([\w'’.-]+)\s*$", before)
-    if prev_word:
-        word = prev_word.group(1)
+    word = _word_before(text, start)
+    if word:
         lw = fold(word).strip(".")
         ordinary = lw in SENTENCE_OPENERS or any(lw == q.split()[-1] for q in QUALIFIERS)
         if word[:1].isupper() and lw not in MONTHS and not ordinary:
             return False  # "France 24", "Resolution 2259", "Flight 370"
-        if lw in {
-            "the",
-            "these",
-            "those",
-            "its",
-            "his",
-            "her",
-            "their",
-            "both",
-            "all",
-            "our",
-            "each",
-            "every",
-            "number",
-            "no",
-            "page",
-            "article",
-            "chapter",
-            "item",
-        }:
+        if lw in REFERENCE_WORDS:
             return False  # "the two Libyans": a reference, not a new count
-    if low == "one" and not re.match(
-        rf"^\s*(?:person|civilian|child|man|woman|soldier|dead|killed|injured|wounded|{COUNT_NOUNS}\b)",
-        after,
-        re.IGNORECASE,
-    ):
+    if low == "one" and not ONE_AFTER.match(text, end):
         return False
     # a bare decimal is a measurement (magnitude 7.1), not a count
-    return not re.fullmatch(r"\d+\.\d+", value)
+    return not DECIMAL.fullmatch(value)
 
 
-def _is_date(before: str, after: str, value: str) -> bool:
-    """ "April 4", "4 April", "Aug. 14, 2017", "May 25-26"."""
+def _under(value: str, limit: int) -> bool:
+    """Whether `value` is all digits and names a number below `limit` (a three-digit limit),
+    without converting a number thousands of digits long."""
+    return value.isdigit() and len(value.lstrip("0")) <= 3 and int(value) < limit
+
+
+def _digit_dash_before(text: str, start: int) -> bool:
+    r""" "3-" or "10 :" just before `start`: what `\d\s*[-–:]$` finds in text[:start]."""
+    ends = (start, start - 1) if start > 0 and text[start - 1] == "\n" else (start,)
+    for end in ends:  # `$` also matches before a final newline
+        if end > 0 and text[end - 1] in "-–:":
+            digit = _space_before(text, end - 1)
+            if digit > 0 and text[digit - 1].isdecimal():
+                return True
+    return False
+
+
+def _name_comma_before(text: str, start: int) -> bool:
+    r""" "Smith, " just before `start`: what `[A-Z][\w'’.-]*,\s*$` finds in text[:start]."""
+    comma = _space_before(text, start)
+    if comma == 0 or text[comma - 1] != ",":
+        return False
+    run = _run_before(text, comma - 1, _is_word_char)
+    return any("A" <= ch <= "Z" for ch in text[run : comma - 1])
+
+
+def _word_before(text: str, start: int) -> str | None:
+    r"""The word just before `start`, past spaces: what `([\w'’.-]+)\s*$` finds in text[:start]."""
+    end = _space_before(text, start)
+    begin = _run_before(text, end, _is_word_char)
+    return text[begin:end] if begin < end else None
+
+
+def _is_date_at(text: str, start: int, end: int, value: str) -> bool:
+    """Whether the number text[start:end] is a day or a year of a date ("April 4",
+    "4 April", "Aug. 14, 2017", "May 25-26")."""
     if not re.fullmatch(r"\d{1,4}", value):
         return False
-    prev = re.search(r"([A-Za-z]+)\.?\s+$", before)
-    if prev and fold(prev.group(1)) in MONTHS:
+    prev = _month_before(text, start)
+    if prev is not None and fold(prev) in MONTHS:
         return True
-    nxt = re.match(r"^\s+([A-Za-z]+)", after)
+    nxt = WORD_AFTER.match(text, end)
     if nxt and fold(nxt.group(1)) in MONTHS and int(value) <= 31:
         return True
-    return bool(re.search(r"\b(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2},\s*$", before, re.IGNORECASE))
+    return bool(_ends_before(MONTH_DAY_BEFORE, text, start))
 
 
-def _is_year(value: str, after: str) -> bool:
+def _month_before(text: str, start: int) -> str | None:
+    r"""The word before `start` that could be a month: what `([A-Za-z]+)\.?\s+$` finds in text[:start]."""
+    end = _space_before(text, start)
+    if end == start:
+        return None  # `\s+`: at least one space
+    if end > 0 and text[end - 1] == ".":
+        end -= 1
+    begin = _run_before(text, end, _is_ascii_letter)
+    return text[begin:end] if begin < end else None
+
+
+def _is_year_at(text: str, value: str, end: int) -> bool:
+    """Whether the number ending at `end` is a year ("in 2011"), not a count ("2011 died")."""
     if not re.fullmatch(r"\d{4}", value) or not 1800 <= int(value) <= 2100:
         return False
-    return not MEASURE_WORD.match(re.sub(LINKING, "", after, count=1))
+    return not MEASURE_AT.match(text, _linking_end(text, end))
 
 
 def number_of(value: str) -> int | None:
@@ -273,7 +360,8 @@ def number_of(value: str) -> int | None:
     if m:
         base = float(m.group(1))
         scale = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3}.get(m.group(2) or "", 1)
-        return round(base * scale)
+        amount = base * scale
+        return round(amount) if math.isfinite(amount) else None  # 400 digits: no exact number
     if re.fullmatch(VAGUE, text):
         return None
     total, current = 0, 0
@@ -297,44 +385,35 @@ def number_of(value: str) -> int | None:
     return total + current
 
 
-def what_counted(text: str, cand: Candidate, previous: str | None = None) -> str | None:
+def what_counted(text: str, cand: Candidate, previous: str | None = None, clauses: Clauses | None = None) -> str | None:
     """What a count counts, from the words after it, else the verb before it.
 
     "over 460 dead" -> "dead"; "killed at least 510 people" -> "killed"; "forced 75,000
     out of their homes" -> "forced out of their homes"; "29 of them civilians" after
     "460 dead" -> "civilians dead"; "100,000 are trapped" -> "trapped".
+
+    Pass the sentence's `clauses` when asking about several of its numbers.
     """
-    after = text[cand.end :]
-    of_them = re.match(r"^\s*of\s+(?:them|whom)\s+(?:were\s+)?([a-z]+)", after)
+    clauses = clauses if clauses is not None and clauses.text is text else Clauses(text)
+    of_them = OF_THEM.match(text, cand.end)
     if of_them:
         return f"{of_them.group(1)} {previous}" if previous else f"of them {of_them.group(1)}"
-    rest = re.sub(LINKING, "", after, count=1)
-    clause = _clause(rest)
-    m = MEASURE_WORD.match(clause)
+    rest = _linking_end(text, cand.end)
+    clause_end = clauses.end(rest)
+    m = MEASURE_AT.match(text, rest, clause_end)
     if m:
-        return _measure_phrase(clause, m)
-    verb = re.search(
-        r"\b(killed|wounded|injured|displaced|forced|forcing|forces|drove|driving|drives|trapped|evacuated|arrested"
-        r"|detained|rescued|uprooted|cancell?ed|scrapped|left)\s+"
-        r"(?:(?:" + QUALIFIER + r")\s+)?(?:an\s+estimated\s+)?$",
-        text[max(0, cand.start - 60) : cand.start],
-        re.IGNORECASE,
-    )
+        return _measure_phrase(text, m, clause_end)
+    verb = VERB_BEFORE.search(text[max(0, cand.start - 60) : cand.start])
     if verb:
         word = verb.group(1).lower()
-        homes = re.match(rf"^\s*(?:{COUNT_NOUNS}\s+)?((?:out\s+of|from)\s+their\s+homes)", after, re.IGNORECASE)
+        homes = HOMES_AFTER.match(text, cand.end)
         if word in {"forced", "forcing", "forces", "drove", "driving", "drives"}:
             return f"forced {homes.group(1)}" if homes else None
         return None if word == "left" else word
-    toll = re.search(
-        r"\b(death\s+toll|toll)\b[^,;.]{0,80}?\b(?:stood\s+at|stands\s+at|(?:rose|risen|rises|climbed|jumped|increased)\s+to|reached|hit|of|at|is|was)\s+"
-        r"(?:(?:" + QUALIFIER + r")\s+)?$",
-        text[: cand.start],
-        re.IGNORECASE,
-    )
+    toll = _ends_before(TOLL_BEFORE, text, cand.start, TOLL_LOOK_BACK)
     if toll:
         return " ".join(toll.group(1).lower().split())
-    own = _clause(after).split()
+    own = [w.group() for w in islice(NON_SPACE.finditer(text, cand.end, clauses.end(cand.end)), 7)]
     near = MEASURE_WORD.search(" ".join(own[:7]))
     if near:
         return " ".join(own[:7])[: near.end()].strip()
@@ -347,26 +426,75 @@ def what_counted(text: str, cand: Candidate, previous: str | None = None) -> str
     return " ".join(words) or None
 
 
+OF_THEM = re.compile(r"\s*of\s+(?:them|whom)\s+(?:were\s+)?([a-z]+)")
+VERB_BEFORE = re.compile(
+    r"\b(killed|wounded|injured|displaced|forced|forcing|forces|drove|driving|drives|trapped|evacuated|arrested"
+    r"|detained|rescued|uprooted|cancell?ed|scrapped|left)\s+"
+    r"(?:(?:" + QUALIFIER + r")\s+)?(?:an\s+estimated\s+)?$",
+    re.IGNORECASE,
+)
+HOMES_AFTER = re.compile(rf"\s*(?:{COUNT_NOUNS}\s+)?((?:out\s+of|from)\s+their\s+homes)", re.IGNORECASE)
+TOLL_BEFORE = re.compile(
+    r"\b(death\s+toll|toll)\b[^,;.]{0,80}?\b(?:stood\s+at|stands\s+at|(?:rose|risen|rises|climbed|jumped|increased)\s+to|reached|hit|of|at|is|was)\s+"
+    r"(?:(?:" + QUALIFIER + r")\s+)?$",
+    re.IGNORECASE,
+)
+#: `MEASURE_WORD` without its leading `\b`: matched where a copy of the text would begin,
+#: where a word boundary always holds before a letter.
+MEASURE_AT = re.compile(r"(?:" + "|".join(p for p, _ in MEASURES) + r")\b", re.IGNORECASE)
+#: `LINKING` without its `^`, matched in place after a number.
+LINKING_AT = re.compile(LINKING.pattern[1:], re.IGNORECASE)
+NON_SPACE = re.compile(r"\S+")
+CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s|\bwhile\b")
+WHILE_AT = re.compile(r"while\b")
+
+
+def _linking_end(text: str, end: int) -> int:
+    """Where the words after a number begin once linking words ("have been", "of them")
+    are skipped: what `re.sub(LINKING, "", text[end:], count=1)` leaves."""
+    m = LINKING_AT.match(text, end)
+    return m.end() if m else end
+
+
+class Clauses:
+    """Where the clause starting at a position ends (the next `,;:()`, dash or "while"), for
+    one sentence. The break found last is remembered: every number in a clause ends at the
+    same break, so a long clause with many numbers is read once, not once per number."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # no break starts in [_from, _at), one starts at _at (or the text ends there); empty at first
+        self._from, self._at = len(text) + 1, len(text)
+
+    def end(self, start: int) -> int:
+        """Where the clause of text[start:] ends (its trailing spaces included): the start of
+        the first break at or after `start`, as re.split would find it in that copy."""
+        if WHILE_AT.match(self.text, start):
+            return start  # a copy starting with "while" has a word boundary before it
+        if not self._from <= start <= self._at:
+            found = CLAUSE_BREAK.search(self.text, start)
+            self._from, self._at = start, found.start() if found else len(self.text)
+        return self._at
+
+
 WHAT_STOP = frozenset(
     """in at on by to from for of and or who which whose that have has had were was are is will
     would began begin begins took take gave give remain remained remains since""".split()
 )
 
 
-def _clause(text: str) -> str:
-    """Text up to the next clause break."""
-    return re.split(r"[,;:()]|\s[-–—]\s|\bwhile\b", text, maxsplit=1)[0].strip()
-
-
-def _measure_phrase(rest: str, m: re.Match[str]) -> str:
-    """The measure word, joined with a second one ("displaced or trapped")."""
+def _measure_phrase(text: str, m: re.Match[str], end: int) -> str:
+    """The measure word, joined with a second one ("displaced or trapped") before `end`."""
     word = " ".join(m.group(0).split()).lower()
-    more = re.match(r"\s+(?:or|and)\s+", rest[m.end() :])
+    more = JOINED.match(text, m.end(), end)
     if more:
-        second = MEASURE_WORD.match(rest[m.end() + more.end() :])
+        second = MEASURE_AT.match(text, more.end(), end)
         if second:
             word = f"{word} {more.group(0).strip()} {' '.join(second.group(0).split()).lower()}"
     return word
+
+
+JOINED = re.compile(r"\s+(?:or|and)\s+")
 
 
 def measure_of(what: str | None) -> str | None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from sidebyside.analysis.align import DEFAULT_PARAMS, AlignParams, Bounds, Prepared, carried, carried_both
 from sidebyside.analysis.alignment_cache import AlignmentCache
 from sidebyside.analysis.copy import agency_of
-from sidebyside.analysis.pool import auto_workers, forked_map
+from sidebyside.analysis.pool import Stopped, auto_workers, check_stop, forked_map, stop_when
 from sidebyside.model import Article
 
 
@@ -57,12 +57,18 @@ def overlap_rows(
     *,
     workers: int | None = 1,
     params: AlignParams | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> Iterator[OverlapRow]:
     """Every article's row of the overlap matrix, yielded as each is ready, in order.
 
     `workers=None` picks up to 2 processes for stories of `POOL_MIN_ARTICLES` or more
     (forked; see `analysis/pool.py`). Rows already in `cache` are not computed again, and
     every new row is recorded there as it lands. Closing the generator early stops the work (and the workers).
+
+    `should_stop` is for work that may be abandoned from another thread (the TUI's, when
+    the user quits): it is asked between two articles prepared, two chunks of the bounds
+    and two pairs of texts compared, and once it says True the generator ends at once,
+    without the rows not yet complete. The caller tells a stop from the end by asking it.
     """
     if len(articles) < 2:  # nothing to compare: no need to read the sentences at all
         yield from (OverlapRow(i, (1.0,)) for i in range(len(articles)))
@@ -74,19 +80,23 @@ def overlap_rows(
         yield from (OverlapRow(i, tuple(stored.row(i) or ())) for i in range(len(articles)))
         return
     workers = _workers(workers, len(articles))
-    work = _Work.of(articles, cache, params, workers)
-    size = len(work.sides)
-    total, done = size * (size - 1), 0
-    counts: list[list[int]] = [[0] * size for _ in range(size)]
-    for g, (ahead, back) in _group_rows(work, workers):
-        for h, (g_in_h, h_in_g) in enumerate(zip(ahead, back, strict=True), start=g + 1):
-            counts[g][h], counts[h][g] = g_in_h, h_in_g
-        done += 2 * len(ahead)
-        if len(work.members[g]) > 1:  # several articles with this text
-            counts[g][g] = carried(work.sides[g], work.sides[g], params)
-        for i in work.members[g]:
-            row = stored.row(i) or stored.put(i, _row(i, counts[g], work, articles))
-            yield OverlapRow(i, tuple(row), done, total)
+    try:
+        with stop_when(should_stop):  # reaches the bounds' chunks too (they run in `forked_map`)
+            work = _Work.of(articles, cache, params, workers)
+        size = len(work.sides)
+        total, done = size * (size - 1), 0
+        counts: list[list[int]] = [[0] * size for _ in range(size)]
+        for g, (ahead, back) in _group_rows(work, workers, should_stop):
+            for h, (g_in_h, h_in_g) in enumerate(zip(ahead, back, strict=True), start=g + 1):
+                counts[g][h], counts[h][g] = g_in_h, h_in_g
+            done += 2 * len(ahead)
+            if len(work.members[g]) > 1:  # several articles with this text
+                counts[g][g] = carried(work.sides[g], work.sides[g], params)
+            for i in work.members[g]:
+                row = stored.row(i) or stored.put(i, _row(i, counts[g], work, articles))
+                yield OverlapRow(i, tuple(row), done, total)
+    except Stopped:
+        return
 
 
 def overlap_matrix(
@@ -124,6 +134,7 @@ class _Work:
         sides: list[Prepared] = []
         seen: dict[tuple[str, ...], int] = {}
         for i, article in enumerate(articles):
+            check_stop()  # `stop_when` of `overlap_rows`
             side = cache.prepared(article)
             g = seen.setdefault(side.norm, len(sides))
             if g == len(sides):
@@ -134,15 +145,18 @@ class _Work:
         bounds = story_bounds(sides, params, workers) if _bounds_pay(sides) else None
         return cls(tuple(group_of), tuple(map(tuple, members)), tuple(sides), bounds, params)
 
-    def counts(self, g: int) -> tuple[list[int], list[int]]:
+    def counts(self, g: int, should_stop: Callable[[], bool] | None = None) -> tuple[list[int], list[int]]:
         """For each later text h: sentences of g that h carries, and of h that g carries.
 
         Row g is complete once the texts before it have had their turn, so doing the
-        texts in order completes the rows in order.
+        texts in order completes the rows in order. Raises `Stopped` between two pairs
+        once `should_stop()` is true: one row of a big story is thousands of pairs.
         """
         side, bounds, params = self.sides[g], self.bounds, self.params
         ahead, back = [], []
         for other in self.sides[g + 1 :]:
+            if should_stop is not None and should_stop():
+                raise Stopped
             g_in_h, h_in_g = carried_both(side, other, params, bounds)
             ahead.append(g_in_h)
             back.append(h_in_g)
@@ -179,27 +193,31 @@ def _workers(workers: int | None, n: int) -> int:
     return auto_workers(n, POOL_MIN_ARTICLES) if workers is None else max(1, workers)
 
 
-#: The work of the current matrix, read by forked workers (never pickled).
+#: The work of the current matrix and its stop check, read by forked workers (never pickled).
 _POOL_WORK: _Work | None = None
+_POOL_STOP: Callable[[], bool] | None = None
 
 
 def _pool_counts(g: int) -> tuple[list[int], list[int]]:
     assert _POOL_WORK is not None
-    return _POOL_WORK.counts(g)
+    return _POOL_WORK.counts(g, _POOL_STOP)
 
 
-def _group_rows(work: _Work, workers: int) -> Iterator[tuple[int, tuple[list[int], list[int]]]]:
+def _group_rows(
+    work: _Work, workers: int, should_stop: Callable[[], bool] | None = None
+) -> Iterator[tuple[int, tuple[list[int], list[int]]]]:
     """(text, its counts against the later texts), text by text in order.
 
     With several workers the texts are handed out one at a time (the first ones have the
-    most pairs) and the answers come back in order.
+    most pairs) and the answers come back in order; a stop is then seen between two texts
+    (a forked worker's copy of `should_stop` never changes), in this process between two pairs.
     """
-    global _POOL_WORK
-    _POOL_WORK = work
+    global _POOL_WORK, _POOL_STOP
+    _POOL_WORK, _POOL_STOP = work, should_stop
     try:
-        yield from enumerate(forked_map(_pool_counts, range(len(work.sides)), workers))
+        yield from enumerate(forked_map(_pool_counts, range(len(work.sides)), workers, should_stop=should_stop))
     finally:
-        _POOL_WORK = None
+        _POOL_WORK, _POOL_STOP = None, None
 
 
 @dataclass(frozen=True)

@@ -9,18 +9,62 @@ variable before calling `forked_map`, and the mapped function reads it there.
 Only where fork is the safe, native way to start processes (Linux); elsewhere, and for
 `workers <= 1`, the same function runs in this process, one item after another. Results
 do not depend on the process: `align` adds its weights in a fixed order.
+
+Stopping. The workers ignore Ctrl-C: the terminal sends SIGINT to the whole process
+group, and only the parent should hear it (a worker would print its own traceback). The
+parent's KeyboardInterrupt, like any exception or closing the generator early, leaves
+`forked_map`, which terminates the workers before it returns. Work that an app may
+abandon (the TUI's matrix, when the user quits) runs under `stop_when(should_stop)`:
+`forked_map` then raises `Stopped` between two items once `should_stop()` is true, and
+long items can call `check_stop()` themselves.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+class Stopped(Exception):
+    """The work was asked to stop (`stop_when`): whoever wanted it has gone."""
+
+
+#: The stop check of the work running in this thread (`stop_when`), if any.
+_SHOULD_STOP: ContextVar[Callable[[], bool] | None] = ContextVar("sidebyside_should_stop", default=None)
+
+
+@contextmanager
+def stop_when(should_stop: Callable[[], bool] | None) -> Iterator[None]:
+    """Within the block, `forked_map` and `check_stop` raise `Stopped` once `should_stop()` is true.
+
+    For a block that does not yield: the check belongs to the thread that runs it.
+    `None` changes nothing.
+    """
+    if should_stop is None:
+        yield
+        return
+    token = _SHOULD_STOP.set(should_stop)
+    try:
+        yield
+    finally:
+        _SHOULD_STOP.reset(token)
+
+
+def check_stop(should_stop: Callable[[], bool] | None = None) -> None:
+    """Raise `Stopped` if `should_stop` (default: the one of `stop_when`) says so. Cheap."""
+    should_stop = should_stop or _SHOULD_STOP.get()
+    if should_stop is not None and should_stop():
+        raise Stopped
 
 
 def can_fork() -> bool:
@@ -39,12 +83,48 @@ def forked_map(
     *,
     ordered: bool = True,
     chunksize: int = 1,
+    should_stop: Callable[[], bool] | None = None,
 ) -> Iterator[R]:
-    """`map(function, items)` over `workers` forked processes (in order unless told not to)."""
+    """`map(function, items)` over `workers` forked processes (in order unless told not to).
+
+    Raises `Stopped` between two items once `should_stop()` (default: the one of
+    `stop_when`) is true. However it ends, no worker outlives it.
+    """
     items = list(items)
+    should_stop = should_stop or _SHOULD_STOP.get()
     if workers <= 1 or len(items) < 2 or not can_fork():
-        yield from map(function, items)
+        for item in items:
+            check_stop(should_stop)
+            yield function(item)
         return
-    with multiprocessing.get_context("fork").Pool(min(workers, len(items))) as pool:
+    with _pool(min(workers, len(items))) as pool:
         mapper = pool.imap if ordered else pool.imap_unordered
-        yield from mapper(function, items, chunksize=chunksize)
+        for result in mapper(function, items, chunksize=chunksize):
+            check_stop(should_stop)
+            yield result
+
+
+@contextmanager
+def _pool(processes: int) -> Iterator[multiprocessing.pool.Pool]:
+    """A fork pool whose workers ignore SIGINT, terminated however the block ends.
+
+    SIGINT is held back while the workers start, so none can receive it before it ignores
+    it; the parent gets a Ctrl-C pressed meanwhile as soon as the pool is up.
+    """
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    pool = None
+    try:
+        pool = multiprocessing.get_context("fork").Pool(processes, initializer=_ignore_interrupts)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a Ctrl-C held back is raised here
+        yield pool
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: leave Ctrl-C to the parent (it terminates the pool)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

@@ -45,8 +45,11 @@ REPORTED_SHARE = 0.6
 REPORTED_MIN_WORDS = 3
 #: A part must have this many words to be matched inside a longer printing.
 MIN_PART_WORDS = 2
-#: A printing is compared with the references holding one of its rarest words (this many).
+#: A printing is compared with the references holding one of its rarest words (this many) ...
 RARE_WORDS = 3
+#: ... at most this many per word, the latest first: on a small vocabulary every word is
+#: common, and comparing each printing with every statement would be quadratic.
+MAX_CANDIDATES = 40
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,7 @@ def _statements(speaker: str, printed: Sequence[tuple[Article, Quote]], watched:
         if group is None:
             known = [w for w in set(words[i]) if w in index]
             rare = sorted(known, key=lambda w: (frequency[w], w))[:RARE_WORDS]
-            candidates = list(dict.fromkeys(g for w in rare for g in index[w]))
+            candidates = list(dict.fromkeys(g for w in rare for g in index[w][-MAX_CANDIDATES:]))
             group = _best(words[i], kind, printed[i][1].text, candidates, printed)
             if group is None:
                 group = _Building(i, words[i], kind, [])
@@ -282,7 +285,7 @@ def _cross_speakers(groups: list[QuoteGroup]) -> list[QuoteGroup]:
     others: dict[int, list[str]] = defaultdict(list)
     for k in direct:
         rare = sorted(set(words[k]), key=lambda w: (len(index[w]), w))[:2]
-        for other in {o for w in rare for o in index[w] if o > k}:
+        for other in {o for w in rare for o in index[w][:MAX_CANDIDATES] if o > k}:
             a, b = groups[k], groups[other]
             if a.speaker == b.speaker:
                 continue

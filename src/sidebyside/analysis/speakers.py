@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -65,6 +66,13 @@ PHRASE_NORMALS = (
     (re.compile(r"\bhead of (?:the )?([\w.-]+ )?mission\b"), r"\1envoy"),
     (re.compile(r"['’]s\b"), ""),
 )
+
+
+def capitalised(word: str) -> bool:
+    """Written as a name starts: a capital letter, or a letter of a script without case
+    (Arabic, Chinese), where every name looks like this."""
+    first = word[:1]
+    return first.isalpha() and not first.islower()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -197,7 +205,7 @@ class Watchlist:
         for person in self.people:
             if key in person.keys:
                 return person
-        if not word[:1].isupper():
+        if not capitalised(word):
             return None
         for person in self.people:
             for known in person.keys:
@@ -246,11 +254,11 @@ def _mention_at(m: re.Match[str], watchlist: Watchlist) -> Mention | None:
     would otherwise match ordinary words.
     """
     raw = m.group()
-    if not raw[0].isupper() and "-" not in raw:
+    if not capitalised(raw) and "-" not in raw:
         return None
     base, possessive = strip_possessive(raw)
     parts = base.split("-")
-    if not raw[:1].isupper() and not (len(parts) > 1 and fold(parts[0]) in PARTICLES and parts[-1][:1].isupper()):
+    if not capitalised(raw) and not (len(parts) > 1 and fold(parts[0]) in PARTICLES and capitalised(parts[-1])):
         return None
     person = watchlist.match_word(base)
     if person is not None:
@@ -348,7 +356,7 @@ def _is_role_word(word: str) -> bool:
         return True
     if "-" in word and not word.endswith("-"):
         return True
-    if word[:1].isupper() or re.fullmatch(r"(?:[A-Za-z]\.){2,}", word):
+    if capitalised(word) or re.fullmatch(r"(?:[A-Za-z]\.){2,}", word):
         return True
     if low in STOP or low in ROLE_STOP_VERBS or low.endswith(("ed", "ing")) or "'" in low:
         return False
@@ -370,11 +378,12 @@ def _roles_in_sentence(text: str, watchlist: Watchlist) -> tuple[tuple[str, Role
     Libya, Ghassan Salame").
     """
     ties: list[tuple[str, Role]] = []
+    words = list(WORD.finditer(text))  # once: a sentence may name the same people 1000 times
     for mention in find_mentions(text, watchlist):
         if mention.attributive:
             continue
         for phrase in (
-            _role_before(text, mention.start),
+            _role_before(text, mention.start, words),
             _appositive_after(text, mention),
             _appositive_before(text, mention.start),
         ):
@@ -385,12 +394,20 @@ def _roles_in_sentence(text: str, watchlist: Watchlist) -> tuple[tuple[str, Role
     return tuple(ties)
 
 
-def _role_before(text: str, start: int) -> str | None:
-    """Role words written straight before the name: "Libyan eastern commander"."""
-    words = list(WORD.finditer(text[:start]))
+def _role_before(text: str, start: int, words: Sequence[re.Match[str]] | None = None) -> str | None:
+    """Role words written straight before the name: "Libyan eastern commander".
+
+    `words` are the sentence's words (`WORD.finditer(text)`); as `start` begins one of
+    them, those before it are the words of text[:start], found without reading it again.
+    """
+    count = 0 if words is None else bisect_left(words, start, key=lambda m: m.start())
+    if words is None or count == len(words) or words[count].start() != start:
+        words = list(WORD.finditer(text[:start]))  # not at a word: read the words before it
+        count = len(words)
     picked: list[str] = []
     end = start
-    for m in reversed(words):
+    for index in range(count - 1, -1, -1):
+        m = words[index]
         gap = text[m.end() : end]
         if gap.strip(" .") != "":
             break
@@ -405,9 +422,7 @@ def _role_before(text: str, start: int) -> str | None:
 
 def _appositive_after(text: str, mention: Mention) -> str | None:
     """An appositive right after the name: ", the UN envoy for Libya,"."""
-    m = re.match(
-        r"\s*,\s+((?:the|a|an)\s+)?([^,;:()\"“”]{2,120}?)(?=,|\.$|;|$|\s+(?:who|which)\b)", text[mention.end :]
-    )
+    m = APPOSITIVE_AFTER.match(text, mention.end)
     if m is None:
         return None
     phrase = m.group(2)
@@ -416,12 +431,28 @@ def _appositive_after(text: str, mention: Mention) -> str | None:
     return phrase
 
 
+APPOSITIVE_AFTER = re.compile(r"\s*,\s+((?:the|a|an)\s+)?([^,;:()\"“”]{2,120}?)(?=,|\.$|;|$|\s+(?:who|which)\b)")
+#: What ends the stretch an appositive before a name is read from.
+APPOSITIVE_BREAK = re.compile(r"[,;:()\"“”]")
+
+
 def _appositive_before(text: str, start: int) -> str | None:
     """An appositive right before the name: "the head of U.N. mission to Libya, "."""
-    before = text[:start]
-    if not re.search(r",\s*$", before):
+    comma = start
+    while comma > 0 and text[comma - 1].isspace():
+        comma -= 1
+    comma -= 1
+    if comma < 0 or text[comma] != ",":
         return None
-    chunk = re.split(r"[,;:()\"“”]", before.rstrip()[:-1])[-1]
+    # the words since the break before the comma, read back from the comma in growing
+    # steps (never all of text[:start], which a sentence naming 1000 people reads 1000 times)
+    step = 64
+    breaks: list[int] = []
+    while not breaks:
+        lo = max(0, comma - step)
+        breaks = [m.end() for m in APPOSITIVE_BREAK.finditer(text, lo, comma)] or ([0] if lo == 0 else [])
+        step *= 4
+    chunk = text[breaks[-1] : comma]
     cut = 0
     for m in APPOSITIVE_START.finditer(chunk):
         cut = m.start() if m.group(1) else m.end()
@@ -466,13 +497,34 @@ class Resolver:
         for m in mentions:
             self.last_named[m.person] = sentence
 
+    #: Who holds a role, per mention (head and modifiers) and list of ties: the ties never
+    #: change, and a long article asks about the same roles again and again.
+    _holders: dict[tuple[int, str, frozenset[str]], list[str]] = field(default_factory=dict, init=False, repr=False)
+    #: The ties of each list by head: a mention is only compared with ties of its own head.
+    _by_head: list[dict[str, list[tuple[str, Role]]]] = field(default_factory=list, init=False, repr=False)
+
+    def _holders_of(self, which: int, mention: Role) -> list[str]:
+        """The people the ties (0: the article's, 1: the story's) give a role covering
+        `mention`, in the order of their first tie."""
+        key = (which, mention.head, mention.modifiers)
+        if key not in self._holders:
+            if not self._by_head:
+                for each in (self.article_ties, self.watchlist.story_roles):
+                    by_head: dict[str, list[tuple[str, Role]]] = {}
+                    for tie in each:
+                        by_head.setdefault(tie[1].head, []).append(tie)
+                    self._by_head.append(by_head)
+            same_head = self._by_head[which].get(mention.head, [])
+            self._holders[key] = list(dict.fromkeys(p for p, role in same_head if role.covers(mention)))
+        return self._holders[key]
+
     def person_for_role(self, phrase: str) -> str | None:
         """The watched person a definite role phrase ("the French president") refers to."""
         mention = role_of(phrase)
         if mention is None or mention.head in ANONYMOUS_HEADS:
             return None
-        for ties in (self.article_ties, self.watchlist.story_roles):
-            holders = list(dict.fromkeys(p for p, role in ties if role.covers(mention)))
+        for which in (0, 1):
+            holders = self._holders_of(which, mention)
             if len(holders) == 1:
                 return holders[0]
             if holders:

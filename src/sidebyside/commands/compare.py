@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 
 from sidebyside.commands import EXIT_OK, fail
 from sidebyside.model import Story
@@ -32,8 +33,10 @@ def run(args: argparse.Namespace) -> int:
     # Not `commands.load`: it prints a line per problem, and a failed compare must
     # say everything in one line.
     story = load_story([args.a, args.b])
-    if story.problems or len(story.articles) != 2:
+    if len(story.articles) != 2:
         return fail(f"compare needs two articles: {_why_not(story, args)}")
+    for problem in story.problems:  # a sidecar's note: A and B both loaded, so say it and go on
+        print(f"sidebyside: {problem}", file=sys.stderr)
 
     from sidebyside.analysis.align import align
 

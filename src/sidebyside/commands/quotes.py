@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import shutil
 
-from sidebyside.commands import EXIT_BAD_INPUT, EXIT_OK, fail, load
+from sidebyside.commands import EXIT_BAD_INPUT, EXIT_OK, fail, load, speaker_names
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,11 +27,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    names = None
-    if args.speaker is not None:
-        names = [" ".join(name.split()) for name in args.speaker]
-        if not all(names):
-            return fail("--speaker needs a name, e.g. --speaker 'Emmanuel Macron'")
+    try:
+        names = speaker_names(args.speaker)
+    except ValueError as bad:
+        return fail(str(bad))
     story = load(args.paths)
     if not story.articles:
         return fail("no usable articles") if not story.problems else EXIT_BAD_INPUT

@@ -1,25 +1,21 @@
 """`sidebyside report PATH... [--format markdown|html] -o FILE [--force] [--speaker NAME ...]`.
 
 Writes the story map (articles, overlap matrix, who ran whose copy), the quote sheet with
-conflicting figures, and each outlet's sentences no other outlet has. The file is written
-atomically (a temporary file beside it, then a rename), and an existing file is only
-replaced with --force: the report is the one file this program ever writes, and only
-where the user names it.
+conflicting figures, and each outlet's sentences no other outlet has. The report is the
+one file this program ever writes, and only where the user names it; `safe_write` saves it
+as an editor would: FILE is checked before the analysis (never an input, even with
+--force; never a folder, device or FIFO; a writable folder), and written atomically, its
+existence decided at that last step (replaced only with --force, keeping its mode). A
+signal during the write leaves no temporary file behind.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from sidebyside.commands import EXIT_BAD_INPUT, EXIT_OK, fail, load
-
-if TYPE_CHECKING:
-    from sidebyside.model import Story
+from sidebyside.commands import EXIT_BAD_INPUT, EXIT_OK, fail, load, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,7 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="where to write the report ('-' for standard output)"
     )
-    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (never an input, a folder or a device)"
+    )
     parser.add_argument(
         "--speaker",
         action="append",
@@ -46,66 +44,47 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from sidebyside.commands import safe_write
+
     to_stdout = args.output == "-"
-    target = Path(args.output)
-    if not to_stdout:
-        if target.is_dir():
-            return fail(f"{target}: is a folder")
-        if target.exists() and not args.force:
-            return fail(f"{target}: exists; add --force to replace it")
-        if not target.parent.is_dir():
-            return fail(f"{target.parent}: no such folder")
-    story = load(args.paths)
-    if not story.articles:
-        return fail("no usable articles")
-    if not to_stdout and _is_an_input(target, story):
-        return fail(f"{target}: is one of the articles or their sidecars; the report never replaces them")
-    if args.speaker is not None and not any(s.strip() for s in args.speaker):
-        return fail("--speaker needs a name")
-
-    from sidebyside.export.report import build_report, report_html, report_markdown
-
-    data = build_report(story.articles, args.speaker)
-    fmt = args.format or ("html" if target.suffix.lower() in (".html", ".htm") else "markdown")
-    title = args.title or f"Story report: {story.articles[0].title or story.articles[0].id}"
-    text = report_html(data, title) if fmt == "html" else report_markdown(data, title)
-    if to_stdout:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        return EXIT_BAD_INPUT if story.problems else EXIT_OK
+    target = None
     try:
-        write_atomically(target, text)
-    except OSError as err:
-        return fail(f"{target}: cannot write ({err.strerror or err})")
-    print(
-        f"sidebyside: wrote {target} ({fmt}, {len(story.articles)} article{'s' * (len(story.articles) != 1)})",
-        file=sys.stderr,
-    )
+        if not to_stdout:
+            target = safe_write.prepare(args.output, args.paths, force=args.force)
+        story = load(args.paths)
+        if not story.articles:
+            return fail("no usable articles")
+        if args.speaker is not None and not any(s.strip() for s in args.speaker):
+            return fail("--speaker needs a name")
+
+        from sidebyside.export.report import build_report, report_html, report_markdown
+
+        data = build_report(story.articles, args.speaker)
+        fmt = args.format or ("html" if Path(args.output).suffix.lower() in (".html", ".htm") else "markdown")
+        title = args.title or f"Story report: {story.articles[0].title or story.articles[0].id}"
+        text = report_html(data, title) if fmt == "html" else report_markdown(data, title)
+        if target is None:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+            return EXIT_BAD_INPUT if story.problems else EXIT_OK
+        try:
+            safe_write.publish(target, text)
+        except OSError as err:
+            return fail(f"{args.output}: cannot write ({err.strerror or err})")
+    except safe_write.Refused as refused:
+        return fail(str(refused))
+    except safe_write.Interrupted as stop:
+        done = "the report was complete and is kept" if stop.written else "nothing written"
+        say(f"{args.output}: interrupted ({_signal_name(stop.signum)}); {done}")
+        return stop.status
+    count = len(story.articles)
+    say(f"wrote {args.output} ({fmt}, {count} article{'s' * (count != 1)})")
     return EXIT_BAD_INPUT if story.problems else EXIT_OK
 
 
-def _is_an_input(target: Path, story: Story) -> bool:
-    """True when `target` is an article the story was read from, or a sidecar beside one."""
-    resolved = target.resolve()
-    for article in story.articles:
-        source = Path(article.path).resolve()
-        if resolved == source:
-            return True
-        if resolved.parent == source.parent and (resolved.name == "story.toml" or resolved.name.endswith(".meta.toml")):
-            return True
-    return False
+def _signal_name(signum: int) -> str:
+    import signal
 
-
-def write_atomically(target: Path, text: str) -> None:
-    """Write to a temporary file in the same folder, then rename it over `target`."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        # mkstemp makes the file private; give it the mode a plainly created file would have.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"

@@ -5,7 +5,9 @@ who is quoted saying what and where the numbers disagree, and what each outlet a
 reported. `ReportData` (`analysis/story_report.py`) holds those findings, computed by the
 same analysis the screens use; the two renderers only lay them out, in the words of
 `export/wording.py`. All article text is escaped, so a headline
-with `|`, `<script>` or `[link]` stays text.
+with `|`, `<script>` or `[link]` stays text. Both formats carry the mark of
+`ingest/own_output.py` at the top, so a report saved among the articles is never read back
+as one of them.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from sidebyside.analysis.story_report import ReportData, build_report
 from sidebyside.export.escape import html as _e
 from sidebyside.export.escape import markdown as md
 from sidebyside.export.wording import changes_text, conflict_text, fidelity_tag, number_text, sources_text
+from sidebyside.ingest.own_output import HTML_MARK, MARKDOWN_MARK
 
 __all__ = ["ReportData", "build_report", "report_html", "report_markdown"]
 
@@ -45,7 +48,7 @@ def _md_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str
 def report_markdown(data: ReportData, title: str = "Story report") -> str:
     """The report as GitHub-flavoured Markdown (tables, lists, escaped article text)."""
     arts = data.articles
-    out = [f"# {md(title)}", "", f"{len(arts)} article{'s' * (len(arts) != 1)}.", "", "## Articles", ""]
+    out = [MARKDOWN_MARK, f"# {md(title)}", "", f"{len(arts)} article{'s' * (len(arts) != 1)}.", "", "## Articles", ""]
     rows = []
     for i, a in enumerate(arts):
         near = closest(data, i)
@@ -161,7 +164,7 @@ def report_html(data: ReportData, title: str = "Story report") -> str:
     arts = data.articles
     parts = [
         "<!doctype html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="en"><head><meta charset="utf-8">{HTML_MARK}',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{_e(title)}</h1><p class='muted'>{len(arts)} article{'s' * (len(arts) != 1)}</p>",

@@ -24,6 +24,7 @@ metadata lives there.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from sidebyside.ingest.lines import (
@@ -58,6 +59,11 @@ DROP_CONTENT = re.compile(
     r"\[(caption|embed|gallery|video|audio|tweet|youtube|related|ad|adsense)\b[^\]]*\].*?\[/\1\]",
     re.IGNORECASE | re.DOTALL,
 )
+#: The two ends of `DROP_CONTENT`, matched apart (see `drop_content`).
+DROP_OPEN = re.compile(DROP_CONTENT.pattern.split(".*?")[0], re.IGNORECASE)
+DROP_CLOSE = re.compile(r"\[/(caption|embed|gallery|video|audio|tweet|youtube|related|ad|adsense)\]", re.IGNORECASE)
+#: Whether two names are the same for a back-reference under IGNORECASE (`\1` in `DROP_CONTENT`).
+SAME_NAME = re.compile(r"(.*)\n\1\Z", re.IGNORECASE | re.DOTALL)
 INLINE_SHORTCODES = {"highlight", "dropcap", "tooltip", "b", "i", "u", "quote"}
 
 
@@ -66,7 +72,7 @@ def strip_shortcodes(text: str) -> str:
     if "[" not in text:
         return text
     text = DROPCAP.sub(r"\2", text)
-    text = DROP_CONTENT.sub("\n", text)
+    text = drop_content(text)
 
     def replace(match: re.Match[str]) -> str:
         name = re.match(r"\[/?([A-Za-z0-9_]+)", match.group(0)).group(1).lower()  # type: ignore[union-attr]
@@ -74,6 +80,46 @@ def strip_shortcodes(text: str) -> str:
         return "" if base in INLINE_SHORTCODES else "\n"
 
     return SHORTCODE.sub(replace, text)
+
+
+def drop_content(text: str) -> str:
+    """`DROP_CONTENT.sub("\\n", text)`: each opening tag with its content and closing tag
+    becomes a line break.
+
+    The regex alone reads to the end of the page for every opening tag left unclosed:
+    10 000 stray "[caption]" tags make it quadratic. Here each opening tag looks its
+    closing tag up among those the page has, found in one pass.
+    """
+    closing: dict[str, list[re.Match[str]]] = {}
+    for m in DROP_CLOSE.finditer(text):
+        closing.setdefault(_shortcode_name(m.group(1)), []).append(m)
+    if not closing:
+        return text
+    out: list[str] = []
+    done = 0
+    at = text.find("[")
+    while at >= 0:
+        opened = DROP_OPEN.match(text, at)
+        if opened:
+            found = closing.get(_shortcode_name(opened.group(1)), [])
+            k = bisect_left(found, opened.end(), key=lambda m: m.start())
+            while k < len(found) and not SAME_NAME.match(f"{opened.group(1)}\n{found[k].group(1)}"):
+                k += 1
+            if k < len(found):
+                out += [text[done:at], "\n"]
+                done = found[k].end()
+                at = text.find("[", done)
+                continue
+        at = text.find("[", at + 1)
+    return "".join([*out, text[done:]])
+
+
+def _shortcode_name(raw: str) -> str:
+    """The name a tag's name matches ("CAPTION" -> "caption"), to file closing tags by."""
+    return next(name for name in DROP_NAMES if re.fullmatch(name, raw, re.IGNORECASE))
+
+
+DROP_NAMES = ("caption", "embed", "gallery", "video", "audio", "tweet", "youtube", "related", "ad", "adsense")
 
 
 # --- 2. seams -----------------------------------------------------------------------------
@@ -179,7 +225,14 @@ def split_seams(line: str, keep: frozenset[str] = frozenset()) -> list[str]:
     if "©" in line:
         line = COPYRIGHT_GLUE.sub("\n", line)
     line = WORD_DIGIT.sub("\n", line)
-    cuts = [m.start() for m in LOWER_UPPER.finditer(line) if _is_seam(line, m.start(), keep)]
+    cuts: list[int] = []
+    word: _Word | None = None
+    for m in LOWER_UPPER.finditer(line):
+        pos = m.start()
+        if word is None or pos >= word.end:
+            word = _Word.around(line, pos, keep)  # each word is measured once, however many capitals it has
+        if word.seam_at(pos):
+            cuts.append(pos)
     if cuts:
         parts, last = [], 0
         for cut in cuts:
@@ -190,23 +243,49 @@ def split_seams(line: str, keep: frozenset[str] = frozenset()) -> list[str]:
     return line.split("\n")
 
 
-def _is_seam(line: str, pos: int, keep: frozenset[str] = frozenset()) -> bool:
-    """Whether the capital at `pos` starts a new block rather than continuing a word."""
-    start = pos
-    while start > 0 and line[start - 1].isalpha():
-        start -= 1
-    end = pos
-    while end < len(line) and (line[end].isalpha()):
-        end += 1
-    left, right, word = line[start:pos], line[pos:end], line[start:end]
-    if word in CAMEL_WORDS or word in keep or left.lower() in NAME_PREFIXES:
-        return False
-    if len(left) < 2 or (left.islower() and len(left) <= 3 and right.isupper()):
-        return False  # iPhone, eBay, macOS
-    if re.fullmatch(r"[A-Z]{2}[a-z]+", left):
-        return False  # GPlusMedia, XBoxLive: a brand that already began with two capitals
-    # ChatGPT-like acronyms glued to a word, "PhD"
-    return not (right.isupper() and len(right) <= 3)
+#: A brand that already began with two capitals: "GPlusMedia", "XBoxLive".
+TWO_CAPITALS = re.compile(r"[A-Z]{2}[a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """The run of letters around a lower-to-upper change, with what every seam in it asks.
+
+    A run of 40 000 letters ("aBaBaB…") has 20 000 candidate seams: each is decided from
+    these facts in constant time, never by slicing or rescanning the whole run.
+    """
+
+    line: str
+    start: int
+    end: int
+    named: bool  # a known camel-case word, or one the page repeats
+    brand_end: int  # where a leading "[A-Z]{2}[a-z]+" ends, or -1
+
+    @classmethod
+    def around(cls, line: str, pos: int, keep: frozenset[str]) -> _Word:
+        start = pos
+        while start > 0 and line[start - 1].isalpha():
+            start -= 1
+        end = pos
+        while end < len(line) and line[end].isalpha():
+            end += 1
+        word = line[start:end]
+        brand = TWO_CAPITALS.match(line, start, end)
+        return cls(line, start, end, word in CAMEL_WORDS or word in keep, brand.end() if brand else -1)
+
+    def seam_at(self, pos: int) -> bool:
+        """Whether the capital at `pos` starts a new block rather than continuing the word."""
+        line, start, end = self.line, self.start, self.end
+        left_len, right_len = pos - start, end - pos
+        # NAME_PREFIXES are at most four letters, and lower-casing never shortens a word
+        if self.named or (left_len <= 4 and line[start:pos].lower() in NAME_PREFIXES):
+            return False
+        if left_len < 2 or (left_len <= 3 and line[start:pos].islower() and line[pos:end].isupper()):
+            return False  # iPhone, eBay, macOS
+        if self.brand_end == pos:
+            return False  # GPlusMedia, XBoxLive: a brand that already began with two capitals
+        # ChatGPT-like acronyms glued to a word, "PhD"
+        return not (right_len <= 3 and line[pos:end].isupper())
 
 
 CAMEL_TOKEN = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
@@ -234,20 +313,23 @@ def paragraphs_of(text: str) -> list[str]:
     width = _wrap_width([ln for ln in text.split("\n") if ln.strip()])
     out: list[str] = []
     for block in blocks:
-        current, last = "", ""
+        # the lines of the paragraph being joined, joined once at its end (joining as we go
+        # copies the paragraph again for every line: quadratic on a long wrapped text)
+        current: list[str] = []
+        last = ""
         for raw in block.split("\n"):
             line = squash(raw)
             if not line:
                 continue
             if current and _continues(last, line, width):
-                current = f"{current} {line}"
+                current.append(line)
             else:
                 if current:
-                    out.append(current)
-                current = line
+                    out.append(" ".join(current))
+                current = [line]
             last = line
         if current:
-            out.append(current)
+            out.append(" ".join(current))
     return out
 
 

@@ -154,7 +154,9 @@ CSS_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,}$")
 #: "By Jane Doe": a byline is never the body's first line, nor wrapped onto the next one.
 BYLINE = re.compile(r"^By\s+\S.{0,60}$")
 #: "HOME | NEWS | EUROPE", "News > Transport", "Home / World / Middle East": navigation.
-NAV_SEPARATORS = re.compile(r"\s*(?:\||>|»|/|•|›)\s*")
+#: (Never tried from the middle of a run of spaces, where it cannot match when it did not
+#: from the run's start: so a long run is not read again from each of its spaces.)
+NAV_SEPARATORS = re.compile(r"(?:(?<!\s)|(?!\s))\s*(?:\||>|»|/|•|›)\s*")
 #: What else a timestamp line is made of ("Published on … at …", "3 hours ago", "10:12 BST").
 STAMP_WORDS = {
     "published",
@@ -296,7 +298,12 @@ def has_chrome(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    """A photo caption or picture credit ("FILE PHOTO: …", "(AP Photo/…)", "[Name/Reuters]")."""
+    """A photo caption or picture credit ("FILE PHOTO: …", "(AP Photo/…)", "[Name/Reuters]").
+
+    A line too long to be a caption is probed at its ends: a name-and-agency pattern tried
+    at every capital of a 40 000-character "A.B.A.B…" is quadratic.
+    """
+    line = _probe(line)
     low = line.lower()
     if not any(cue in low for cue in CAPTION_CUES):
         return False  # every caption pattern needs one of these; most prose has none

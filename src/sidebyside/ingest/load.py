@@ -11,6 +11,7 @@ of garbage in the table. Files are only ever opened for reading.
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import re
 import stat
@@ -18,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from sidebyside.ingest.own_output import is_own_report
 from sidebyside.model import Problem
 
 #: Extensions a folder is searched for; an explicitly named file is read whatever its name.
@@ -70,8 +72,9 @@ class Source:
 def find_files(paths: list[str]) -> tuple[list[Path], list[Problem]]:
     """Expand PATHs (files or folders) into article files, each once, in a stable order.
 
-    A folder contributes its article files (not sub-folders, images or sidecars); a file
-    named explicitly is always tried. The same file named twice is read once.
+    A folder contributes its article files (not sub-folders, images, sidecars, or the
+    reports this program wrote there); a file named explicitly is always tried, unless it
+    is such a report (a problem line says so). The same file named twice is read once.
     """
     found: list[Path] = []
     problems: list[Problem] = []
@@ -95,18 +98,35 @@ def find_files(paths: list[str]) -> tuple[list[Path], list[Problem]]:
                 except OSError as err:
                     problems.append(Problem(printable(raw), f"cannot list folder ({err.strerror or err})"))
                     continue
-                articles = [p for p in entries if is_article_file(p)]
+                # A report saved among the articles is not one of them: skipped without a word.
+                articles = [p for p in entries if is_article_file(p) and not is_report(p)]
                 if not articles:
                     problems.append(Problem(printable(raw), "folder holds no article files (.txt, .md)"))
                 for p in articles:
                     add(p)
             elif path.exists() or path.is_symlink():
-                add(path)
+                if is_report(path):
+                    problems.append(Problem(printable(raw), "is a sidebyside report, not an article"))
+                else:
+                    add(path)
             else:
                 problems.append(Problem(printable(raw), "no such file or folder"))
         except OSError as err:
             problems.append(Problem(printable(raw), f"cannot read ({err.strerror or err})"))
     return found, problems
+
+
+def is_report(path: Path) -> bool:
+    """True for a report `sidebyside report` wrote (`own_output.is_own_report`).
+
+    Only a plain file outside /proc and /sys is opened to look: reading the head of a
+    pseudo-file can block or consume it (/proc/kmsg), and read_source refuses those anyway.
+    """
+    try:
+        _check_plain(path, path.stat())
+    except (LoadError, OSError, ValueError):
+        return False
+    return is_own_report(path)
 
 
 def is_article_file(path: Path) -> bool:
@@ -125,33 +145,139 @@ def is_article_file(path: Path) -> bool:
 def read_source(path: Path) -> Source:
     """Read and decode one file; raise LoadError with a user-facing reason."""
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise LoadError("is a folder")
-        if not stat.S_ISREG(info.st_mode):
-            # A FIFO or a device would block or never end; an article is a plain file.
-            raise LoadError("not a regular file")
-        if info.st_size > MAX_BYTES:
-            raise LoadError(f"too large for an article ({info.st_size // (1024 * 1024)} MB)")
-        with path.open("rb") as handle:  # read-only: never write the user's files
-            # Sized by the file, not by the limit: read(MAX_BYTES + 1) allocates 64 MB per file.
-            data = handle.read(info.st_size + 1)
-            if len(data) > info.st_size:  # it grew since stat(): read on, up to the limit
-                data += handle.read(MAX_BYTES + 1 - len(data))
-        if len(data) > MAX_BYTES:
-            raise LoadError(f"too large for an article (over {MAX_BYTES // (1024 * 1024)} MB)")
-    except LoadError:
-        raise
-    except PermissionError:
-        raise LoadError("permission denied") from None
-    except (OSError, RuntimeError) as err:
-        reason = getattr(err, "strerror", None) or str(err)
-        raise LoadError(f"cannot read ({reason})") from None
+        data = read_plain_file(path, MAX_BYTES)
+    except TooLarge as err:
+        if err.size is not None:
+            raise LoadError(f"too large for an article ({err.size // (1024 * 1024)} MB)") from None
+        raise LoadError(f"too large for an article (over {MAX_BYTES // (1024 * 1024)} MB)") from None
     text, encoding = decode(data)
     text = clean_characters(text)
     if not text.strip():
         raise LoadError("empty file")
     return Source(path=path, text=text, encoding=encoding)
+
+
+class TooLarge(LoadError):
+    """A file over the caller's limit; `size` is its size when stat() knew it in advance."""
+
+    def __init__(self, size: int | None) -> None:
+        super().__init__("too large")
+        self.size = size
+
+
+#: Kernel pseudo-file systems: their files report size 0 (or 4096) whatever they hold, and
+#: some (/proc/kmsg, tracing pipes) block on read or change state when read.
+PSEUDO_ROOTS = ("/proc", "/sys")
+#: Read-only, no controlling terminal, and never wait: opening a FIFO that has no writer
+#: returns at once, so fstat() can refuse it instead of open() hanging.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
+def read_plain_file(path: Path, limit: int) -> bytes:
+    """The bytes of the plain file at `path`, never blocking; LoadError saying why not.
+
+    Folders, FIFOs, devices and sockets are refused from stat() before they are opened
+    (opening a tape or a terminal can itself do something), and again from fstat() on the
+    opened descriptor, so a file swapped for a FIFO in between is refused rather than
+    waited on. Files of the kernel's pseudo-file systems (/proc, /sys) are refused
+    whatever they claim to be. At most `limit` bytes are read: TooLarge when there are
+    more. A file of size 0 is empty without a read. The file is only ever opened for
+    reading.
+    """
+    try:
+        _check_plain(path, path.stat())
+        descriptor = os.open(path, _OPEN_FLAGS)
+        try:
+            info = os.fstat(descriptor)
+            _check_plain(path, info)
+            if info.st_size > limit:
+                raise TooLarge(info.st_size)
+            if info.st_size == 0:
+                return b""
+            # Sized by the file, not by the limit: reading MAX_BYTES + 1 allocates 64 MB per file.
+            data = _read_up_to(descriptor, info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since fstat(): read on, up to the limit
+                data += _read_up_to(descriptor, limit + 1 - len(data))
+        finally:
+            os.close(descriptor)
+    except LoadError:
+        raise
+    except PermissionError:
+        raise LoadError("permission denied") from None
+    except IsADirectoryError:
+        raise LoadError("is a folder") from None
+    except (OSError, RuntimeError, ValueError) as err:
+        reason = getattr(err, "strerror", None) or str(err)
+        raise LoadError(f"cannot read ({reason})") from None
+    if len(data) > limit:
+        raise TooLarge(None)
+    return data
+
+
+def _read_up_to(descriptor: int, count: int) -> bytes:
+    """Up to `count` bytes from a plain file (one read may return fewer before the end)."""
+    chunks: list[bytes] = []
+    while count > 0:
+        try:
+            chunk = os.read(descriptor, min(count, 1 << 30))
+        except BlockingIOError:  # only on something that is not a plain file after all
+            raise LoadError("not a regular file (it would block)") from None
+        if not chunk:
+            break
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
+
+
+def _check_plain(path: Path, info: os.stat_result) -> None:
+    """LoadError unless `info` describes a plain file outside /proc and /sys."""
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
+        raise LoadError("is a folder")
+    if not stat.S_ISREG(mode):
+        # A FIFO or a device would block or never end; an article is a plain file.
+        raise LoadError(f"not a regular file ({_kind(mode)})")
+    if _is_pseudo(path, info):
+        raise LoadError("not a regular file (a system file under /proc or /sys)")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "an unusual file"
+
+
+def _is_pseudo(path: Path, info: os.stat_result) -> bool:
+    """True for a file of /proc or /sys (by its device, or by where its links lead)."""
+    if info.st_dev in _pseudo_devices():
+        return True
+    try:
+        real = os.path.realpath(path)
+    except (OSError, ValueError):
+        return False
+    return any(real == root or real.startswith(root + "/") for root in PSEUDO_ROOTS)
+
+
+@functools.cache
+def _pseudo_devices() -> frozenset[int]:
+    """The devices of /proc and /sys where they are mounts of their own (never the root's)."""
+    devices: set[int] = set()
+    try:
+        top = os.stat("/").st_dev
+    except OSError:
+        return frozenset()
+    for root in PSEUDO_ROOTS:
+        try:
+            device = os.stat(root).st_dev
+        except OSError:
+            continue
+        if device != top:
+            devices.add(device)
+    return frozenset(devices)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -286,8 +412,43 @@ def display_path(path: Path) -> str:
 
 
 def display_name(path: Path) -> str:
-    """The file name, safe to print (an article's id)."""
+    """The file name, safe to print."""
     return printable(path.name)
+
+
+def article_ids(files: list[Path]) -> list[str]:
+    """Each file's id: its name where no other file has that name, else its path from
+    the folder that holds all of `files` ("d1/x.txt" and "d2/x.txt").
+
+    Everything downstream (overlap rows, closest, reuse lines, quote carriers) keys on the
+    id, so two articles must never share one. A folder of distinct names keeps its bare
+    file names, as do the bundled seeds.
+    """
+    names = [display_name(path) for path in files]
+    count: dict[str, int] = {}
+    for name in names:
+        count[name] = count.get(name, 0) + 1
+    if all(n == 1 for n in count.values()):
+        return names
+    absolute = [os.path.abspath(path) for path in files]
+    try:
+        root = os.path.commonpath([os.path.dirname(a) for a in absolute])
+    except ValueError:  # different drives: no common folder
+        root = ""
+    ids = [
+        name if count[name] == 1 else printable(Path(os.path.relpath(a, root) if root else a).as_posix())
+        for name, a in zip(names, absolute, strict=True)
+    ]
+    # Escaping can make two names print alike ("a\x1b" for ESC and for a backslash): number them.
+    used: set[str] = set()
+    for k, key in enumerate(ids):
+        candidate, n = key, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{key} ({n})"
+        used.add(candidate)
+        ids[k] = candidate
+    return ids
 
 
 #: Characters of a file name that would corrupt one line of terminal output: controls

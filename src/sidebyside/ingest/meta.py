@@ -15,6 +15,7 @@ import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from sidebyside.dates import MONTH_NUMBER
 from sidebyside.ingest.clean import Cleaned
@@ -228,16 +229,20 @@ def detect(cleaned: Cleaned) -> tuple[Meta, tuple[str, ...]]:
     if title_outlet:
         outlets.append(title_outlet)
     dateline = None
+    labels = [m.group("outlet").strip() for line in head if (m := AGENCY_LABEL.match(line))]
+    places = _places_in(_lead(body, 20000), labels) if labels else set()
+    front: list[str] = []  # agency labels go before every other outlet, the last one first
     for line in head:
         if m := AGENCY_LABEL.match(line):
             label = m.group("outlet").strip()
-            if _is_place_in(label, body):  # "Tripoli – Agencies" is a dateline, not a site
+            if label in places:  # "Tripoli – Agencies" is a dateline, not a site
                 dateline = dateline or label
             else:
-                outlets.insert(0, label)
+                front.append(label)
         elif (m := MASTHEAD_DATELINE.match(line)) and line != title:
             dateline = m.group("place")
             outlets.append(m.group("outlet").strip())
+    outlets = front[::-1] + outlets
     byline, byline_place = _byline(head, title)
     if body and (m := WIRE_DATELINE.match(body[0])) and (m.group("place") or "") not in NOT_PLACES:
         dateline = _place(m.group("place") or m.group("tplace"))
@@ -324,14 +329,63 @@ def _stems(text: str) -> set[str]:
 
 def _named_in_body(head: list[str], title: str | None, body: list[str]) -> list[str]:
     """A name-shaped head line the article itself cites ("told The Highveld Times")."""
-    text = " ".join(body)
-    found = []
-    for line in head:
-        if line == title or not NAME_LINE.match(line) or line.upper() in SECTION_WORDS:
-            continue
-        if re.search(rf"\b(?:told|to|by|of|in|with)\s+{re.escape(line)}\b", text):
-            found.append(line)
+    names = {line for line in head if line != title and NAME_LINE.match(line) and line.upper() not in SECTION_WORDS}
+    cited = _cited(" ".join(body), names) if names else set()
+    return [line for line in head if line in names and line in cited]
+
+
+#: What cites a publication by name: "told The Highveld Times", "reported by Metro Bulletin".
+CITING = re.compile(r"\b(?:told|to|by|of|in|with)\s+")
+_END = ""  # marks where a name ends in `_cited`'s tries of last words
+
+
+def _cited(text: str, names: set[str]) -> set[str]:
+    r"""The names `text` cites: what `re.search(rf"\b(?:told|to|...)\s+{re.escape(name)}\b", text)`
+    finds for each name, in one pass over the text however many names a page's head lists.
+
+    A name is words joined by single spaces (`NAME_LINE`): after each citing word, the
+    words that follow are looked up, all but the last exactly, the last letter by letter
+    in a trie of the names' last words (a name may end inside a word of the text:
+    "told The Star's reporter").
+    """
+    tries: dict[tuple[str, ...], dict[str, Any]] = {}
+    openings: set[tuple[str, ...]] = set()  # every run of a name's first words
+    for name in names:
+        *first, last = name.split(" ")
+        for k in range(len(first) + 1):
+            openings.add(tuple(first[:k]))
+        branch = tries.setdefault(tuple(first), {})
+        for ch in last:
+            branch = branch.setdefault(ch, {})
+        branch[_END] = True
+    found: set[str] = set()
+    for m in CITING.finditer(text):
+        words: tuple[str, ...] = ()
+        pos = m.end()
+        while words in openings:
+            space = text.find(" ", pos)
+            end = len(text) if space < 0 else space
+            node: dict[str, Any] | None = tries.get(words)
+            at = pos
+            while node is not None:
+                if _END in node and _boundary(text, at):
+                    found.add(text[m.end() : at])
+                if at == end:
+                    break
+                node = node.get(text[at])
+                at += 1
+            if space < 0:
+                break
+            words = (*words, text[pos:end])
+            pos = end + 1
     return found
+
+
+def _boundary(text: str, at: int) -> bool:
+    r"""Whether `\b` holds at `at` in `text`."""
+    before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+    after = at < len(text) and (text[at].isalnum() or text[at] == "_")
+    return before != after
 
 
 def _byline(head: list[str], title: str | None) -> tuple[str | None, str | None]:
@@ -384,9 +438,34 @@ def _place_line(head: list[str], title: str | None) -> str | None:
     return None
 
 
-def _is_place_in(name: str, body: list[str]) -> bool:
-    """Whether the body names `name` as a place ("in Tripoli"), not as a publication."""
-    return bool(re.search(rf"\b(?:in|from|to|near|outside) {re.escape(name)}\b", " ".join(body)[:20000]))
+def _lead(body: list[str], limit: int) -> str:
+    """`" ".join(body)[:limit]`, joining only the paragraphs it needs."""
+    parts, size = [], 0
+    for paragraph in body:
+        if size > limit:  # the paragraphs so far are at least `limit` long
+            break
+        parts.append(paragraph)
+        size += len(paragraph) + 1
+    return " ".join(parts)[:limit]
+
+
+#: Where a place is named: "in Tripoli", "from Benghazi".
+PLACE_CUE = re.compile(r"\b(?:in|from|to|near|outside) ")
+
+
+def _places_in(text: str, names: list[str]) -> set[str]:
+    r"""Which of `names` the text names as a place ("in Tripoli"), not as a publication:
+    what `re.search(rf"\b(?:in|from|...) {re.escape(name)}\b", text)` finds for each, in
+    one pass (names are agency labels, at most 41 characters: a few lengths to try)."""
+    wanted = set(names)
+    lengths = sorted({len(name) for name in wanted})
+    found = set()
+    for m in PLACE_CUE.finditer(text):
+        for length in lengths:
+            name = text[m.end() : m.end() + length]
+            if name in wanted and len(name) == length and _boundary(text, m.end() + length):
+                found.add(name)
+    return found
 
 
 def _is_outlet_name(text: str) -> bool:

@@ -40,6 +40,10 @@ def split_sentences(paragraphs: tuple[str, ...] | list[str]) -> tuple[tuple[str,
 def sentences_of(paragraph: str) -> list[str]:
     """Sentences of one paragraph, stripped, none empty."""
     out: list[str] = []
+    # The last sentence is kept in pieces, joined once it is complete: a run of thousands
+    # of fragments ("Abc. Abc. …") joined to it one at a time would copy it every time.
+    pieces: list[str] = []
+    tail = ""  # its last TAIL characters, all the joining rules look at
     carry = ""  # an opening quotation mark left at the end of the previous sentence
     for chunk in _chunks(paragraph):
         for raw in _sentencex("en", chunk):
@@ -49,16 +53,30 @@ def sentences_of(paragraph: str) -> list[str]:
                 sentence, carry = sentence[: m.start()].rstrip(), m.group(1)
             if not sentence:
                 continue
-            if out and (FRAGMENT.match(sentence) or (out[-1][-2:-1].isupper() and INITIALS_END.search(out[-1]))):
-                out[-1] = f"{out[-1]} {sentence}" if sentence[0].isalnum() else out[-1] + sentence
+            if pieces and (FRAGMENT.match(sentence) or (tail[-2:-1].isupper() and _initials_end(tail))):
+                piece = f" {sentence}" if sentence[0].isalnum() else sentence
+                pieces.append(piece)
+                tail = (tail + piece)[-TAIL:]
             else:
-                out.append(sentence)
+                if pieces:
+                    out.append("".join(pieces))
+                pieces, tail = [sentence], sentence[-TAIL:]
     if carry:
-        if out:
-            out[-1] = f"{out[-1]} {carry}"
-        else:
-            out.append(carry)
+        pieces.append(f" {carry}" if pieces else carry)
+    if pieces:
+        out.append("".join(pieces))
     return out
+
+
+#: How much of a sentence's end `_initials_end` needs: "A. B." and the space before it.
+TAIL = 16
+INITIALS_INSIDE = re.compile(r"\s[A-Z]\. [A-Z]\.$")
+
+
+def _initials_end(tail: str) -> bool:
+    """`INITIALS_END.search(sentence)`, asked of the sentence's last TAIL characters: a match
+    is at most eight long, and when the sentence is longer its start cannot match `^`."""
+    return bool(INITIALS_END.search(tail) if len(tail) < TAIL else INITIALS_INSIDE.search(tail))
 
 
 def _chunks(text: str) -> list[str]:

@@ -10,21 +10,46 @@ article, keyed by file name (or by the name without its extension):
 
 A `<article>.meta.toml` (or `<article>.txt.meta.toml`) holds the same keys at top level;
 where both exist, the article's own file wins. An empty value (`byline = ""`) clears a
-wrong detection. A sidecar that cannot be read is reported, never a traceback.
+wrong detection. Values are text in quotes; `date` is a TOML date or text that reads as
+one ("2019-05-26", "May 26, 2019") and becomes ISO `YYYY-MM-DD`.
+
+Nothing in a sidecar can stop the story opening. A sidecar that cannot be read (not
+UTF-8, not TOML, too large, nested too deep) is one problem line and is ignored; a wrong
+value, an unknown key, or a story.toml table naming no file in the folder is one line
+each and only that part is ignored: the article opens with the rest. Each folder's
+story.toml is read and parsed once per load (`Sidecars`), however many articles it
+describes.
 """
 
 from __future__ import annotations
 
+import codecs
+import datetime
+import os
+import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
-from sidebyside.ingest.load import clean_characters
+from sidebyside.ingest.load import LoadError, TooLarge, clean_characters, printable, read_plain_file
+from sidebyside.ingest.meta import parse_date
 
 KEYS = ("outlet", "title", "byline", "dateline", "date")
+STORY_FILE = "story.toml"
+OWN_SUFFIX = ".meta.toml"
+#: A sidecar is a few lines of hand-written TOML. Parsing hostile TOML can cost far more
+#: memory than the file's size, so anything bigger than this is not parsed at all.
+MAX_OWN_BYTES = 64 * 1024
+MAX_STORY_BYTES = 1024 * 1024
+#: tomllib's memory grows with the square of a dotted key's length (`a.a.a… = 1`: 40 KB
+#: of it takes 1.5 GB); no sidecar key has more than a few parts.
+MAX_KEY_PARTS = 32
+
+Overrides = dict[str, str | None]
 
 
 class SidecarError(Exception):
-    """A sidecar that exists but cannot be read; the message is shown to the user."""
+    """One thing wrong with a sidecar, in one line meant for the user (`path` is the sidecar)."""
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"{path.name}: {reason}")
@@ -32,45 +57,201 @@ class SidecarError(Exception):
         self.reason = reason
 
 
-def overrides_for(path: Path) -> dict[str, str | None]:
-    """The sidecar values that apply to the article at `path` (empty when there are none)."""
-    found: dict[str, str | None] = {}
-    story = path.parent / "story.toml"
-    if story.is_file():
-        data = _read(story)
-        table = data.get(path.name, data.get(path.stem))
-        if table is not None:
-            if not isinstance(table, dict):
-                raise SidecarError(story, f'["{path.name}"] should be a table of keys')
-            found.update(_pick(table, story))
-    for own in (path.with_name(path.name + ".meta.toml"), path.with_suffix(".meta.toml")):
-        if own != path and own.is_file():
-            found.update(_pick(_read(own), own))
-            break
-    return found
+class _StoryFile:
+    """One folder's story.toml, parsed: its tables (None when absent or unreadable)."""
+
+    def __init__(self, tables: dict[str, Any] | None, problems: list[SidecarError]) -> None:
+        self.tables = tables
+        self.problems = problems  # about the file as a whole: reported once, with the first article
 
 
-def _read(path: Path) -> dict:
-    """The TOML file's tables, or a SidecarError saying in one line why it cannot be read."""
+class Sidecars:
+    """The sidecars of one load: each folder's story.toml is read and parsed once."""
+
+    def __init__(self) -> None:
+        self._stories: dict[Path, _StoryFile] = {}
+
+    def overrides_for(self, path: Path) -> tuple[Overrides, list[SidecarError]]:
+        """The sidecar values that apply to the article at `path`, and what was wrong.
+
+        The problems about a whole story.toml come with the first article of its folder
+        only; a problem in one table or one value comes with the article it concerns.
+        """
+        found: Overrides = {}
+        problems: list[SidecarError] = []
+        story = self._story(path.parent)
+        if story.problems:
+            problems += story.problems
+            story.problems = []
+        if story.tables is not None:
+            key = path.name if path.name in story.tables else path.stem
+            table = story.tables.get(key)
+            source = path.parent / STORY_FILE
+            if table is not None:
+                if isinstance(table, dict):
+                    found.update(_pick(table, source, f'["{_shown(key)}"] ', problems))
+                else:
+                    problems.append(SidecarError(source, f'["{_shown(key)}"] should be a table of keys; ignored'))
+        for own in (path.with_name(path.name + OWN_SUFFIX), path.with_suffix(OWN_SUFFIX)):
+            if own != path and _is_file(own):
+                try:
+                    found.update(_pick(_read(own, MAX_OWN_BYTES), own, "", problems))
+                except SidecarError as err:
+                    problems.append(err)
+                break
+        return found, problems
+
+    def _story(self, folder: Path) -> _StoryFile:
+        key = Path(os.path.abspath(folder))  # "d", "./d" and "/abs/d" are one folder
+        cached = self._stories.get(key)
+        if cached is None:
+            cached = self._stories[key] = _read_story(folder)
+        return cached
+
+
+def overrides_for(path: Path) -> tuple[Overrides, list[SidecarError]]:
+    """The sidecar values for the article at `path` and the problems, read afresh."""
+    return Sidecars().overrides_for(path)
+
+
+def _read_story(folder: Path) -> _StoryFile:
+    """The folder's story.toml, with a problem line for each table that names no file here."""
+    story = folder / STORY_FILE
+    if not _is_file(story):
+        return _StoryFile(None, [])
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as err:
-        raise SidecarError(path, f"not valid TOML ({err})") from None
+        tables = _read(story, MAX_STORY_BYTES)
+    except SidecarError as err:
+        return _StoryFile(None, [err])
+    try:
+        present = {p.name for p in folder.iterdir()}
+    except OSError:
+        return _StoryFile(tables, [])  # cannot tell which files exist: say nothing
+    stems = {Path(name).stem for name in present}
+    problems = [
+        SidecarError(story, f'["{_shown(key)}"] names no file in this folder; ignored')
+        for key in tables
+        if key not in present and key not in stems
+    ]
+    return _StoryFile(tables, problems)
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _read(path: Path, limit: int) -> dict[str, Any]:
+    """The TOML file's tables, or a SidecarError saying in one line why it cannot be used.
+
+    Never a traceback: whatever parsing raises (RecursionError on arrays nested a
+    thousand deep, ValueError on a 5,001-digit integer) is this sidecar's problem line.
+    """
+    try:
+        data = read_plain_file(path, limit)
+    except TooLarge:
+        raise SidecarError(path, f"too large for a sidecar (over {limit // 1024} KB); ignored") from None
+    except LoadError as err:
+        raise SidecarError(path, f"cannot read sidecar ({err})") from None
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise SidecarError(path, "not UTF-8 text") from None
-    except OSError as err:
-        raise SidecarError(path, f"cannot read sidecar ({err.strerror or err})") from None
+    if _deep_key(text):
+        raise SidecarError(path, f"not valid TOML for a sidecar (a dotted key of over {MAX_KEY_PARTS} parts)")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise SidecarError(path, f"not valid TOML ({_one_line(str(err))})") from None
+    except RecursionError:
+        raise SidecarError(path, "not valid TOML (nested too deeply)") from None
+    except MemoryError:
+        raise SidecarError(path, "not valid TOML (too large to parse)") from None
+    except ValueError as err:
+        if "digits" in str(err):
+            raise SidecarError(path, "not valid TOML (a number too long to read)") from None
+        raise SidecarError(path, f"not valid TOML ({_one_line(str(err))})") from None
+    except Exception as err:  # tomllib is not meant to raise anything else; if it does, one line
+        raise SidecarError(path, f"not valid TOML ({type(err).__name__})") from None
 
 
-def _pick(table: dict, source: Path) -> dict[str, str | None]:
-    """The known keys of `table` as display text; a TOML date becomes its ISO form."""
-    picked: dict[str, str | None] = {}
-    for key in KEYS:
-        if key in table:
-            value = table[key]
-            if isinstance(value, bool) or not (isinstance(value, (str, int, float)) or hasattr(value, "isoformat")):
-                raise SidecarError(source, f"'{key}' should be text")
-            text = value.isoformat() if hasattr(value, "isoformat") else " ".join(clean_characters(str(value)).split())
-            picked[key] = text or None
+#: What can hold a dot outside a key: strings (basic, literal, multi-line) and comments.
+_NOT_KEYS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*')
+#: Possessive and anchored at a word's start, so a long run of letters costs one pass, not n².
+_DEEP_KEY = re.compile(rf"(?<![\w-])(?:[\w-]++[ \t]*+\.[ \t]*+){{{MAX_KEY_PARTS}}}")
+
+
+def _deep_key(text: str) -> bool:
+    """True when a key has more than MAX_KEY_PARTS dotted parts (quoted parts included)."""
+    return _DEEP_KEY.search(_NOT_KEYS.sub("k", text)) is not None
+
+
+def _pick(table: dict[str, Any], source: Path, where: str, problems: list[SidecarError]) -> Overrides:
+    """The known keys of `table` as display text, a problem line for each key not used.
+
+    `where` names the table in story.toml ('["x.txt"] '); a wrong value is ignored, with
+    its line, and the table's other keys still apply.
+    """
+    picked: Overrides = {}
+    for key, value in table.items():
+        if key not in KEYS:
+            problems.append(
+                SidecarError(source, f"{where}unknown key '{_shown(key)}' (known: {', '.join(KEYS)}); ignored")
+            )
+            continue
+        try:
+            picked[key] = _value(key, value)
+        except ValueError as err:
+            problems.append(SidecarError(source, f"{where}'{key}' should be {err}; ignored"))
     return picked
+
+
+def _value(key: str, value: object) -> str | None:
+    """The value as the article shows it (None clears), or ValueError saying what it should be."""
+    if key == "date":
+        if isinstance(value, datetime.datetime):
+            return value.date().isoformat()
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        if isinstance(value, str):
+            text = " ".join(clean_characters(value).split())
+            if not text:
+                return None
+            if (iso := parse_date(text)) is not None:
+                return iso
+            raise ValueError(f'a date such as 2024-05-16, not "{_shown(text)}"')
+        raise ValueError(f"a date such as 2024-05-16, not {_kind(value)}")
+    if not isinstance(value, str):
+        raise ValueError(f"text in quotes, not {_kind(value)}")
+    return " ".join(clean_characters(value).split()) or None
+
+
+def _kind(value: object) -> str:
+    """What a TOML value is, in words."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, datetime.date):
+        return "a date"
+    if isinstance(value, datetime.time):
+        return "a time of day"
+    return "text"
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """A key or value from the file, short and safe to print on one line."""
+    text = printable(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _one_line(text: str) -> str:
+    return printable(" ".join(text.split()))

@@ -10,10 +10,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from sidebyside.ingest.clean import QUOTES, clean
-from sidebyside.ingest.load import LoadError, display_name, display_path, find_files, read_source
+from sidebyside.ingest.load import LoadError, article_ids, display_name, display_path, find_files, read_source
 from sidebyside.ingest.meta import detect
 from sidebyside.ingest.segment import split_sentences
-from sidebyside.ingest.sidecar import SidecarError, overrides_for
+from sidebyside.ingest.sidecar import Sidecars
 from sidebyside.model import Article, Problem, Story
 
 
@@ -32,29 +32,32 @@ def load_story(paths: list[str]) -> Story:
 def iter_story(paths: list[str], progress: Callable[[int, int], None] | None = None) -> Iterator[Article | Problem]:
     """Articles and problems one at a time, so a large folder can fill a table as it loads.
 
-    `progress(done, total)` is called as each file is started, counting files. A sidecar
-    that cannot be read is reported once, and its article still opens with the detected
-    metadata: a typo in story.toml should not hide the story.
+    `progress(done, total)` is called as each file is started, counting files. Ids are
+    settled before the first article is read (`load.article_ids`: the file name, or the
+    path from the common folder where two files share a name), so an article streamed
+    early never changes name. A sidecar problem is reported once, and its article still
+    opens with whatever of the sidecar could be used: a typo in story.toml should not
+    hide the story. Each folder's story.toml is parsed once.
     """
     files, problems = find_files(paths)
     yield from problems
-    reported: set[str] = set()
-    for done, path in enumerate(files):
+    ids = article_ids(files)
+    sidecars = Sidecars()
+    reported: set[tuple[str, str]] = set()
+    for done, (path, article_id) in enumerate(zip(files, ids, strict=True)):
         if progress is not None:
             progress(done, len(files))
         try:
-            article = detect_article(path)
+            article = detect_article(path, article_id)
         except LoadError as err:
             yield Problem(display_path(path), str(err))
             continue
-        try:
-            overrides = overrides_for(path)
-        except SidecarError as err:
-            key = f"{err.path}: {err.reason}"
+        overrides, notes = sidecars.overrides_for(path)
+        for note in notes:
+            key = (str(note.path), note.reason)
             if key not in reported:
                 reported.add(key)
-                yield Problem(display_path(err.path), err.reason)
-            overrides = {}
+                yield Problem(display_path(note.path), note.reason)
         yield _corrected(article, overrides)
 
 
@@ -72,15 +75,18 @@ def _corrected(article: Article, overrides: dict[str, str | None]) -> Article:
     )
 
 
-def detect_article(path: Path) -> Article:
-    """One article file as the text describes it, before any sidecar correction."""
+def detect_article(path: Path, article_id: str | None = None) -> Article:
+    """One article file as the text describes it, before any sidecar correction.
+
+    `article_id` defaults to the file name (`iter_story` passes one unique in the story).
+    """
     source = read_source(path)
     meta, body = detect(clean(source.text))
     sentences, paragraphs = drop_repeats(*split_sentences(body))
     if not sentences:
         raise LoadError("no article text found")
     return Article(
-        id=display_name(path),
+        id=display_name(path) if article_id is None else article_id,
         path=display_path(path),
         outlet=meta.outlet,
         title=meta.title,

@@ -174,7 +174,10 @@ class SideBySideApp(App[None]):
         def progress(done: int, total: int) -> None:
             counted[:] = [done, total]
 
+        worker = get_current_worker()
         for item in iter_story(paths, progress):
+            if worker.is_cancelled:  # the user quit while a big folder loads
+                return
             batch.append(item)
             if len(batch) >= BATCH or time.monotonic() - last > 0.1:
                 if not self._deliver(_batch(batch, *counted)):
@@ -212,13 +215,17 @@ class SideBySideApp(App[None]):
         """Every pair's share, row by row, into the matrix and the Closest column.
 
         One worker thread (no process pool: forking a threaded app is not safe); rows land
-        in article order, and the shared cache keeps them for the Compare screen.
+        in article order, and the shared cache keeps them for the Compare screen. A big
+        story's matrix takes minutes, so the work itself asks whether the worker was
+        cancelled (the user quit, or a new matrix replaces this one), between two pairs of
+        texts: Python cannot stop a thread, and the process waits for it before it exits.
         """
         from sidebyside.analysis.overlap import overlap_rows
 
+        worker = get_current_worker()
         if not self._deliver(OverlapStarted(len(articles))):
             return
-        for row in overlap_rows(articles, self.cache, workers=1):
+        for row in overlap_rows(articles, self.cache, workers=1, should_stop=lambda: worker.is_cancelled):
             if not self._deliver(OverlapRow(row.index, row.shares, row.done, row.total)):
                 return
         self._deliver(OverlapDone(articles))

@@ -17,14 +17,16 @@ paragraph's unattributed sentences.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import accumulate, pairwise
 
 from sidebyside.analysis.quotes.attribution import Discourse, SentenceContext, resolve_acts, update_discourse
 from sidebyside.analysis.quotes.cues import find_acts
 from sidebyside.analysis.quotes.marks import QuoteSpan, find_spans, first_close, spans_across
 from sidebyside.analysis.quotes.speech import Act, CueKind, Form, SentenceSpeech, Speaker, Speech
 from sidebyside.analysis.quotes.tokens import is_verbish, tokenize
-from sidebyside.analysis.speakers import Resolver, Watchlist, find_mentions
+from sidebyside.analysis.speakers import Mention, Resolver, Watchlist, find_mentions
 from sidebyside.model import Article, Quote
 
 
@@ -41,7 +43,7 @@ def analyse(article: Article, speakers: Watchlist | Iterable[str] | None = None)
         tokens = tokenize(text, spans)
         acts = find_acts(text, tokens)
         mentions = find_mentions(text, watchlist)
-        outside = [m for m in mentions if not any(s.start <= m.start < s.end for s in spans)]
+        outside = _outside(mentions, spans)
         sentence = SentenceSpeech(index, text, spans, acts)
         ctx = SentenceContext(sentence, tokens, outside, resolver, discourse)
         resolve_acts(ctx)
@@ -53,6 +55,20 @@ def analyse(article: Article, speakers: Watchlist | Iterable[str] | None = None)
     quotes += _paragraph_carry(article, sentences)
     quotes.sort(key=lambda q: (q.sentence, q.start))
     return Speech(article, sentences, tuple(quotes))
+
+
+def _outside(mentions: Sequence[Mention], spans: Sequence[QuoteSpan]) -> list[Mention]:
+    """The mentions that start outside every quotation (found by bisection: the quotations
+    of a sentence follow one another)."""
+    starts, ends = [s.start for s in spans], [s.end for s in spans]
+    if any(a > b for a, b in pairwise(starts)) or any(a > b for a, b in pairwise(ends)):
+        return [m for m in mentions if not any(s.start <= m.start < s.end for s in spans)]
+    out = []
+    for m in mentions:
+        k = bisect_right(ends, m.start)  # the first quotation ending after the mention starts
+        if not (k < len(starts) and starts[k] <= m.start):
+            out.append(m)
+    return out
 
 
 def extract_quotes(article: Article, speakers: Watchlist | Iterable[str] | None = None) -> tuple[Quote, ...]:
@@ -73,9 +89,9 @@ def _direct_quotes(
     sentence that is a quotation and nothing else continues the last speaker."""
     out: list[Quote] = []
     text = sentence.text
+    innermost = sentence.innermost([(span.start, span.end) for span in sentence.spans])
     for n, span in enumerate(sentence.spans):
-        covering = [a for a in sentence.acts if a.speaker is not None and a.covers(span.start, span.end)]
-        act = sentence.watched_first(covering)
+        act = innermost[n]
         speaker: Speaker | None = act.speaker if act is not None else None
         cue = act.cue if act is not None else None
         if speaker is None and not span.opened and previous:
@@ -143,9 +159,13 @@ def _emitted_before(previous: Sequence[SentenceSpeech]) -> bool:
 
 def _stands_alone(text: str, span: QuoteSpan, acts: Sequence[Act]) -> bool:
     """A quotation that is (nearly) the whole sentence, outside any act's subject."""
-    before = text[: span.mark_start].strip()
+    if LEADING_SPACE.match(text).end() < span.mark_start:  # type: ignore[union-attr]
+        return False  # words before it (read without copying them: one sentence may hold 1000 quotations)
     after = text[span.mark_end :].strip(' .,;:!?"”’')
-    return (not before and not after) or (not before and not acts and len(after) < 3)
+    return not after or (not acts and len(after) < 3)
+
+
+LEADING_SPACE = re.compile(r"\s*")
 
 
 def _quote_text(article: Article, index: int, span: QuoteSpan) -> tuple[str, int, int]:
@@ -157,7 +177,9 @@ def _quote_text(article: Article, index: int, span: QuoteSpan) -> tuple[str, int
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
-    words = text[start:end]
+    # the pieces are joined once at the end: a quotation left open over a paragraph of
+    # thousands of sentences must not be copied again for each of them
+    pieces = [text[start:end]]
     nxt = index + 1
     if not span.closed:
         while nxt < len(article.sentences) and (
@@ -169,11 +191,11 @@ def _quote_text(article: Article, index: int, span: QuoteSpan) -> tuple[str, int
             if opened and (close is None or opened[0].mark_start < close):
                 break  # a new quotation, not the rest of this one
             piece = following if close is None else following[:close]
-            words = f"{words} {piece.strip().rstrip(',;:')}".strip()
+            pieces.append(piece.strip().rstrip(",;:").rstrip())
             if close is not None:
                 break
             nxt += 1
-    return words, start, end
+    return " ".join(piece for piece in pieces if piece), start, end
 
 
 # ------------------------------------------------------------------ indirect quotes
@@ -186,15 +208,25 @@ def _indirect_quotes(sentence: SentenceSpeech) -> list[Quote]:
     text = sentence.text
     voiced = [(a, a.speaker) for a in sentence.acts if a.speaker is not None]
     acts = [a for a, _ in voiced]
+    # a sentence of a thousand acts and quotations is indexed; a few are compared pairwise
+    many = len(acts) * (len(acts) + len(sentence.spans)) > PAIRWISE
+    nesting = _Nesting(acts) if many else None
+    quoted = _Quoted(sentence.spans) if many else None
     for act, speaker in voiced:
-        if any(_overlaps(act, s) for s in sentence.spans):
+        if quoted.reached_by(act) if quoted else any(_overlaps(act, s) for s in sentence.spans):
             continue  # represented by its quotation marks
         person = speaker.person
-        nested = [_person(o) for o in acts if o is not act and act.covers(o.cue_start, o.cue_end)]
-        outer = [_person(o) for o in acts if o is not act and o.covers(act.cue_start, act.cue_end)]
-        if any(not person or (p is not None and p != person) for p in nested):
+        if nesting is None:
+            nested = [_person(o) for o in acts if o is not act and act.covers(o.cue_start, o.cue_end)]
+            outer = [_person(o) for o in acts if o is not act and o.covers(act.cue_start, act.cue_end)]
+            inside = any(not person or (p is not None and p != person) for p in nested)
+            outside = any(p is not None and (not person or p == person) for p in outer)
+        else:
+            inside = nesting.voice_inside(act, person)
+            outside = not inside and nesting.same_voice_outside(act, person)
+        if inside:
             continue  # someone (watched) speaks inside: the inner act is the quote
-        if any(p is not None and (not person or p == person) for p in outer):
+        if outside:
             continue  # "Ferrante said she had asked ...": the fuller, outer clause is the quote
         for start, end in act.content:
             start, end = _trim(text, start, end)
@@ -205,9 +237,121 @@ def _indirect_quotes(sentence: SentenceSpeech) -> list[Quote]:
     return out
 
 
+#: Up to this many pairs of acts (or acts and quotations) a sentence is read pair by pair.
+PAIRWISE = 256
+
+
 def _person(act: Act) -> str | None:
     """The watched person an act speaks for, if any."""
     return act.speaker.person if act.speaker else None
+
+
+class _Quoted:
+    """Does an act's content reach into a quotation of the sentence (marks included)?
+
+    The quotations of a sentence follow one another, so the one an act's range could
+    reach is found by bisection, not by trying each of a thousand quotations per act.
+    """
+
+    def __init__(self, spans: Sequence[QuoteSpan]) -> None:
+        self.spans = spans
+        self.starts = [s.mark_start for s in spans]
+        self.ends = [s.mark_end for s in spans]
+        self.ordered = all(x <= y for x, y in pairwise(self.starts)) and all(x <= y for x, y in pairwise(self.ends))
+
+    def reached_by(self, act: Act) -> bool:
+        if not self.ordered:
+            return any(_overlaps(act, s) for s in self.spans)
+        for a, b in act.content:
+            k = bisect_right(self.ends, a)  # the first quotation that ends after the range starts
+            if k < len(self.starts) and self.starts[k] < b:
+                return True
+        return False
+
+
+class _Nesting:
+    """Which of a sentence's voiced acts speak inside another's words, and for whom.
+
+    `voice_inside(act, person)`: some other act's cue lies in the act's content and
+    speaks for someone else ("X said that Y warned ...") -- or for anybody, when the act
+    speaks for no watched person. `same_voice_outside(act, person)`: the act's cue lies
+    in the content of another act for the same watched person (any watched person, when
+    the act's is nobody). Both are answered from counts over the acts ordered by cue, so
+    a sentence of a thousand acts is not read a thousand times; when cues overlap (they
+    never do: each is its own token), the acts are compared pairwise instead.
+    """
+
+    def __init__(self, acts: Sequence[Act]) -> None:
+        self.acts = acts
+        order = sorted(range(len(acts)), key=lambda k: acts[k].cue_start)
+        self.starts = [acts[k].cue_start for k in order]
+        self.ends = [acts[k].cue_end for k in order]
+        self.ordered = all(s < e for s, e in zip(self.starts, self.ends, strict=True)) and all(
+            e <= s for e, s in zip(self.ends, self.starts[1:], strict=False)
+        )
+        if not self.ordered:
+            return
+        self.rank = {id(acts[k]): r for r, k in enumerate(order)}
+        persons = [_person(acts[k]) for k in order]
+        names = {p for p in persons if p is not None}
+        self.voiced = _prefix([p is not None for p in persons])
+        self.voiced_as = {name: _prefix([p == name for p in persons]) for name in names}
+        # for each cue (by rank): how many acts for a person, and for each person, cover it
+        covering = [0] * (len(order) + 1)
+        covering_as = {name: [0] * (len(order) + 1) for name in names}
+        for k in order:
+            person = _person(acts[k])
+            if person is None:
+                continue
+            for i, j in self._cue_runs(acts[k]):
+                for counts in (covering, covering_as[person]):
+                    counts[i] += 1
+                    counts[j] -= 1
+        self.covered = list(accumulate(covering))
+        self.covered_as = {name: list(accumulate(counts)) for name, counts in covering_as.items()}
+
+    def _cue_runs(self, act: Act) -> list[tuple[int, int]]:
+        """The ranks of the cues each range of the act's content contains, as merged runs [i, j)."""
+        runs = sorted((bisect_left(self.starts, a), bisect_right(self.ends, b)) for a, b in act.content)
+        merged: list[tuple[int, int]] = []
+        for i, j in runs:
+            if i >= j:
+                continue
+            if merged and i <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], j))
+            else:
+                merged.append((i, j))
+        return merged
+
+    def voice_inside(self, act: Act, person: str | None) -> bool:
+        if not self.ordered:
+            nested = [_person(o) for o in self.acts if o is not act and act.covers(o.cue_start, o.cue_end)]
+            return any(not person or (p is not None and p != person) for p in nested)
+        own = self.rank[id(act)]
+        for i, j in self._cue_runs(act):
+            if not person:
+                others = j - i - (1 if i <= own < j else 0)
+            else:  # acts for someone, less acts for this person (the act itself among them)
+                same = self.voiced_as[person][j] - self.voiced_as[person][i]
+                others = self.voiced[j] - self.voiced[i] - same
+            if others > 0:
+                return True
+        return False
+
+    def same_voice_outside(self, act: Act, person: str | None) -> bool:
+        if not self.ordered:
+            outer = [_person(o) for o in self.acts if o is not act and o.covers(act.cue_start, act.cue_end)]
+            return any(p is not None and (not person or p == person) for p in outer)
+        own = self.rank[id(act)]
+        itself = 1 if _person(act) is not None and act.covers(act.cue_start, act.cue_end) else 0
+        if not person:
+            return self.covered[own] - itself > 0
+        return self.covered_as[person][own] - itself > 0
+
+
+def _prefix(flags: Sequence[bool]) -> list[int]:
+    """Running counts: out[k] is how many of flags[:k] are true."""
+    return [0, *accumulate(int(f) for f in flags)]
 
 
 def _is_clause(act: Act, text: str, start: int, end: int) -> bool:

@@ -14,8 +14,11 @@ often someone the speaker was talking about.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import pairwise
 
 from sidebyside.analysis.quotes.phrases import nearest_subject, np_before
 from sidebyside.analysis.quotes.speech import Act, Form, SentenceSpeech, Speaker
@@ -71,9 +74,20 @@ class SentenceContext:
     resolver: Resolver
     discourse: Discourse
 
+    @cached_property
+    def token_starts(self) -> list[int]:
+        """Where each token starts (tokens come in the order of the text)."""
+        return [t.start for t in self.tokens]
+
+    @cached_property
+    def mention_starts(self) -> list[int] | None:
+        """Where each mention starts, if they come in order (they do: in the order of the text)."""
+        starts = [m.start for m in self.mentions]
+        return starts if all(a <= b for a, b in pairwise(starts)) else None
+
     def resolve(self, start: int, end: int) -> Speaker:
         """The speaker the sentence's words at [start, end) name."""
-        return resolve_phrase(self.sentence.text[start:end], start, self.mentions, self.resolver)
+        return resolve_phrase(self.sentence.text[start:end], start, self.mentions, self.resolver, self.mention_starts)
 
 
 # ------------------------------------------------------------------ phrases to speakers
@@ -110,15 +124,24 @@ def resolve_phrase(
     offset: int,
     mentions: Sequence[Mention],
     resolver: Resolver,
+    mention_starts: Sequence[int] | None = None,
 ) -> Speaker:
     """The speaker a noun phrase names: a watched person by name, possessive statement or
-    tied role; otherwise the phrase itself."""
+    tied role; otherwise the phrase itself.
+
+    `mention_starts`, where each of `mentions` starts in sorted order, lets a phrase look
+    only at the mentions inside it: a sentence may name people a thousand times.
+    """
     parts = [p for p in re.split(r",\s*", text) if p.strip()]
     pos = offset
     for part in parts:
         part_start = text.find(part, pos - offset) + offset
         head_word, head_start, head_end = _head(part, part_start)
-        for m in mentions:
+        near: Sequence[Mention] = mentions
+        if mention_starts is not None:  # those starting inside the part, in the same order
+            lo = bisect_left(mention_starts, part_start)
+            near = mentions[lo : bisect_left(mention_starts, part_start + len(part), lo)]
+        for m in near:
             inside = part_start <= m.start and m.end <= part_start + len(part)
             if not inside or m.attributive:
                 continue
@@ -184,7 +207,16 @@ def resolve_acts(ctx: SentenceContext) -> None:
             act.speaker = speaker if speaker.person else Speaker(None, source_name(phrase), personal(phrase))
         else:
             act.speaker = ctx.resolve(a, b)
-    # coordinated and participle acts share their clause's subject; keep them consistent
+    # coordinated and participle acts share their clause's subject -- the speaker of the
+    # last act before them that has one; keep them consistent
+    if all(a.cue_start < b.cue_start for a, b in pairwise(acts)):
+        last: Speaker | None = None  # acts come in the order of their cues: one pass will do
+        for act in acts:
+            if act.speaker is None and act.form in {Form.COORDINATED, Form.PARTICIPLE}:
+                act.speaker = last
+            if act.speaker is not None:
+                last = act.speaker
+        return
     for act in acts:
         if act.speaker is None and act.form in {Form.COORDINATED, Form.PARTICIPLE}:
             for other in acts:
@@ -200,7 +232,7 @@ def _pronoun(ctx: SentenceContext, act: Act, low: str, phrase: str) -> Speaker:
     start = act.subject[0] if act.subject else 0
     if act.form != Form.TRAILING and start > 0:
         tokens = ctx.tokens
-        k = next((n for n, t in enumerate(tokens) if t.start >= start), len(tokens))
+        k = bisect_left(ctx.token_starts, start)  # the first token at or after the subject
         np = nearest_subject(tokens, k)
         if np is not None and fold(ctx.sentence.text[np[0] : np[1]].strip()) not in PRONOUNS:
             speaker = ctx.resolve(*np)

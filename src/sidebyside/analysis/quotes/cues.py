@@ -15,11 +15,12 @@ sibling act begins. Who the subject is, is left to `attribution`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from sidebyside.analysis.quotes.phrases import nearest_subject, np_after, np_before
 from sidebyside.analysis.quotes.speech import Act, CueKind, Form
-from sidebyside.analysis.quotes.tokens import Token, is_verbish, word
+from sidebyside.analysis.quotes.tokens import Token, is_verbish, last_semicolon, word
 from sidebyside.analysis.quotes.trailing import edge, inverted_act, rest_is_adjunct, trailing_content, trailing_cue
 from sidebyside.analysis.wordlists import (
     BASE_AS_PAST,
@@ -130,7 +131,7 @@ def _according(text: str, tokens: Sequence[Token], i: int, consumed: set[int]) -
             break
         b = more[1]
     consumed.update(range(i, b))
-    clause_initial = all(word(t) in {"but", "and", "so"} for t in tokens[:i]) and i <= 1
+    clause_initial = i <= 1 and all(word(t) in {"but", "and", "so"} for t in tokens[:i])
     act = Act(
         cue="according to",
         form=Form.ACCORDING,
@@ -150,10 +151,8 @@ def _according(text: str, tokens: Sequence[Token], i: int, consumed: set[int]) -
 
 def _clause_start(tokens: Sequence[Token], i: int) -> int:
     """Start of the clause an "according to" at token `i` closes: after a ';' or sentence start."""
-    for k in range(i - 1, -1, -1):
-        if tokens[k].text in {";"}:
-            return tokens[k].end
-    return 0
+    k = last_semicolon(tokens, i)
+    return tokens[k].end if k is not None else 0
 
 
 def _participle(text: str, tokens: Sequence[Token], i: int, acts: list[Act]) -> Act | None:
@@ -335,13 +334,27 @@ def _close_contents(acts: list[Act]) -> None:
     """End each forward-looking act where a sibling act (trailing, participle, coordinated,
     "according to") begins, so "X said A, while acknowledging B, the official said" gives
     A to "said", B to "acknowledging", and all of it to the official."""
+    siblings = [a for a in acts if a.form in _SIBLING_FORMS]
+    if any(a.boundary > a.cue_start for a in siblings):
+        for act in acts:  # an act could end its own words: compare each pair (never seen)
+            if act.form in {Form.TRAILING, Form.ACCORDING}:
+                continue
+            start, end = act.content[0]
+            for other in acts:
+                if other is act or other.boundary <= act.cue_start:
+                    continue
+                if other.form in _SIBLING_FORMS and other.boundary < end:
+                    end = max(start, other.boundary)
+            act.content = [(start, end)]
+        return
+    # Each act ends at the nearest sibling boundary after its cue: found by bisection, so a
+    # sentence of a thousand acts does not compare every pair.
+    boundaries = sorted(a.boundary for a in siblings)
     for act in acts:
         if act.form in {Form.TRAILING, Form.ACCORDING}:
             continue
         start, end = act.content[0]
-        for other in acts:
-            if other is act or other.boundary <= act.cue_start:
-                continue
-            if other.form in _SIBLING_FORMS and other.boundary < end:
-                end = max(start, other.boundary)
+        k = bisect_right(boundaries, act.cue_start)
+        if k < len(boundaries) and boundaries[k] < end:
+            end = max(start, boundaries[k])
         act.content = [(start, end)]

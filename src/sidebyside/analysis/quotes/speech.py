@@ -7,9 +7,12 @@ in their `Speaker`s, `article` collects them into a `Speech` that `figures` late
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import pairwise
+from typing import TypeVar
 
 from sidebyside.analysis.quotes.marks import QuoteSpan
 from sidebyside.model import Article, Quote
@@ -88,6 +91,27 @@ class SentenceSpeech:
                 return act
         return ordered[0] if ordered else None
 
+    def innermost(self, stretches: Sequence[tuple[int, int]]) -> list[Act | None]:
+        """`watched_first` of the voiced acts covering each stretch, for many stretches at once.
+
+        A sentence of thousands of quotations and acts is not read once per quotation: when
+        the stretches are in order, each act marks the stretches it covers (`first_covering`).
+        """
+        if len(stretches) * len(self.acts) <= PAIRWISE:
+            return [self._innermost_at(start, end) for start, end in stretches]
+        voiced = sorted(
+            (a for a in self.acts if a.speaker is not None),
+            key=lambda a: (-a.content_start, sum(b - s for s, b in a.content)),
+        )
+        watched = first_covering(stretches, [(a, a.content) for a in voiced if a.speaker and a.speaker.person])
+        anyone = first_covering(stretches, [(a, a.content) for a in voiced])
+        if watched is None or anyone is None:
+            return [self._innermost_at(start, end) for start, end in stretches]
+        return [w if w is not None else a for w, a in zip(watched, anyone, strict=True)]
+
+    def _innermost_at(self, start: int, end: int) -> Act | None:
+        return self.watched_first(a for a in self.acts if a.speaker is not None and a.covers(start, end))
+
     def speaker_at(self, start: int, end: int) -> Speaker | None:
         """Who the words at [start, end) belong to, for figures and the quote sheet."""
         for i, span in enumerate(self.spans):
@@ -101,6 +125,35 @@ class SentenceSpeech:
             return act.speaker
         return self.paragraph_speaker
 
+    def speakers_at(self, stretches: Sequence[tuple[int, int]]) -> list[Speaker | None]:
+        """`speaker_at` for each of many stretches (a sentence's figures), without reading
+        every quotation and act once per stretch when the stretches are in order."""
+        if len(stretches) * (len(self.spans) + len(self.acts)) <= PAIRWISE:
+            return [self.speaker_at(start, end) for start, end in stretches]
+        quoted = first_covering(
+            stretches,
+            [
+                (self.quote_speakers[i], [(s.start, s.end)])
+                for i, s in enumerate(self.spans)
+                if i in self.quote_speakers
+            ],
+        )
+        according = first_covering(stretches, [(a, a.content) for a in reversed(self.acts) if a.form == Form.ACCORDING])
+        if quoted is None or according is None:
+            return [self.speaker_at(start, end) for start, end in stretches]
+        inner = self.innermost(stretches)
+        out: list[Speaker | None] = []
+        for q, acc, act in zip(quoted, according, inner, strict=True):
+            if q is not None:
+                out.append(q)
+            elif acc is not None:
+                out.append(acc.speaker)
+            elif act is not None:
+                out.append(act.speaker)
+            else:
+                out.append(self.paragraph_speaker)
+        return out
+
 
 @dataclass
 class Speech:
@@ -112,3 +165,47 @@ class Speech:
 
     def speaker_at(self, sentence: int, start: int, end: int) -> Speaker | None:
         return self.sentences[sentence].speaker_at(start, end)
+
+    def speakers_at(self, sentence: int, stretches: Sequence[tuple[int, int]]) -> list[Speaker | None]:
+        return self.sentences[sentence].speakers_at(stretches)
+
+
+T = TypeVar("T")
+#: Up to this many pairs of stretches and acts (or quotations), each stretch is read alone.
+PAIRWISE = 256
+
+
+def first_covering(
+    stretches: Sequence[tuple[int, int]], ranked: Sequence[tuple[T, Sequence[tuple[int, int]]]]
+) -> list[T | None] | None:
+    """For each stretch [start, end), the first item of `ranked` one of whose ranges
+    [a, b) contains it (a <= start and end <= b), or None where none does.
+
+    Linear in stretches and ranges (up to a log): with the stretches in order, the
+    stretches a range contains are consecutive, and each is marked once, by the first
+    item to reach it. Returns None when the stretches are not in order (sorted by start
+    and by end), for the caller to fall back to reading them one by one.
+    """
+    starts = [start for start, _ in stretches]
+    ends = [end for _, end in stretches]
+    if any(x > y for x, y in pairwise(starts)) or any(x > y for x, y in pairwise(ends)):
+        return None
+    found: list[T | None] = [None] * len(stretches)
+    unmarked = list(range(len(stretches) + 1))  # the next stretch not marked yet, at or after i
+
+    def next_unmarked(i: int) -> int:
+        root = i
+        while unmarked[root] != root:
+            root = unmarked[root]
+        while unmarked[i] != root:  # path compression
+            unmarked[i], i = root, unmarked[i]
+        return root
+
+    for item, ranges in ranked:
+        for a, b in ranges:
+            k, stop = next_unmarked(bisect_left(starts, a)), bisect_right(ends, b)
+            while k < stop:
+                found[k] = item
+                unmarked[k] = k + 1
+                k = next_unmarked(k + 1)
+    return found

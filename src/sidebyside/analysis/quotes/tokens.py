@@ -7,6 +7,7 @@ a subject or a cue ("“Haftar said nothing,” the official said" has one act, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -90,3 +91,41 @@ def is_verbish(tokens: Sequence[Token], i: int) -> bool:
     if w in AUX or w in SAY_VERBS or w in TELL_VERBS or w in REQUEST_VERBS or w in COMMON_VERBS:
         return prev not in DETERMINERS
     return w.endswith("ed") and len(w) > 4 and "-" not in w and prev not in DETERMINERS and prev not in NP_PREPOSITIONS
+
+
+class _Landmarks:
+    """Where a sentence's quotations and semicolons are, among its tokens, so rules that
+    look for the next quotation or the last semicolon do not walk the sentence per cue."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.size = len(tokens)
+        self.quotes = [k for k, t in enumerate(tokens) if t.kind == "quote"]
+        self.semicolons = [k for k, t in enumerate(tokens) if t.text == ";"]
+
+
+#: The sentence read last: its cues ask about the same tokens. Replaced whole, never
+#: changed in place, so a thread reading another sentence at worst recomputes.
+_last: list[_Landmarks | None] = [None]
+
+
+def _landmarks(tokens: Sequence[Token]) -> _Landmarks:
+    found = _last[0]
+    if found is None or found.tokens is not tokens or found.size != len(tokens):
+        found = _Landmarks(tokens)
+        _last[0] = found
+    return found
+
+
+def next_quote(tokens: Sequence[Token], k: int) -> int | None:
+    """Index of the first quotation token at or after token `k`, if any."""
+    quotes = _landmarks(tokens).quotes
+    n = bisect_left(quotes, k)
+    return quotes[n] if n < len(quotes) else None
+
+
+def last_semicolon(tokens: Sequence[Token], i: int) -> int | None:
+    """Index of the last ";" token before token `i`, if any."""
+    semicolons = _landmarks(tokens).semicolons
+    n = bisect_left(semicolons, i)
+    return semicolons[n - 1] if n > 0 else None

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from sidebyside.analysis.quotes.phrases import np_after
 from sidebyside.analysis.quotes.speech import Act, CueKind, Form
-from sidebyside.analysis.quotes.tokens import Token, is_verbish, word
+from sidebyside.analysis.quotes.tokens import Token, is_verbish, next_quote, word
 from sidebyside.analysis.wordlists import AUX, INVERTIBLE, SUBORDINATORS
 
 
@@ -89,10 +89,9 @@ def trailing_content(tokens: Sequence[Token], boundary_tok: int, after: int) -> 
     """What a trailing attribution covers: the sentence before it, and a quotation after it."""
     edge = tokens[boundary_tok]
     content = [(0, edge.end if edge.kind == "quote" else edge.start)]
-    for k in range(after, len(tokens)):
-        if tokens[k].kind == "quote":
-            content.append((tokens[k].start, tokens[-1].end))
-            break
+    k = next_quote(tokens, after)
+    if k is not None:
+        content.append((tokens[k].start, tokens[-1].end))
     return content
 
 
