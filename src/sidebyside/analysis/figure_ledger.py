@@ -100,11 +100,6 @@ class FigureGroup:
         return (self.qualifier,) if self.qualifier else ()
 
     @property
-    def shown_number(self) -> str:
-        """The number as a reader writes it: "2,467", "1.5"."""
-        return f"{self.number:,}" if isinstance(self.number, int) else f"{self.number:g}"
-
-    @property
     def range(self) -> tuple[float, float]:
         return value_range(self.number, self.qualifier)
 

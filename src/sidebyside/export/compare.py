@@ -14,6 +14,7 @@ from collections import Counter
 from typing import Any
 
 from sidebyside.analysis.worddiff import DELETE, INSERT, word_diff
+from sidebyside.export.escape import MARKDOWN_ESCAPES
 from sidebyside.layout import MIN_TWO_COLUMN_WIDTH, cell_width, wrap
 from sidebyside.model import ROW_LABELS, ROW_MARKS, AlignedRow, Alignment, Article
 
@@ -165,11 +166,7 @@ def _wrap(text: str, width: int) -> list[str]:
 
 # --- Markdown ------------------------------------------------------------------------------
 
-#: Characters with inline meaning in CommonMark/GFM (and `$` for notes apps with maths).
-#: Article text never starts a line (each row starts with its number), so line-start
-#: syntax such as `#`, `-` or `1.` needs no escaping.
 _SPACES = re.compile(r"\s+")
-_MD_SPECIAL = set("\\`*_[]<>|~$")
 
 
 def compare_markdown(al: Alignment) -> str:
@@ -242,5 +239,4 @@ def md_escape(text: str) -> str:
     Runs of whitespace become one space but edges are kept, so diff segments escaped one
     by one still join with their spaces.
     """
-    text = _SPACES.sub(" ", _clean(text))
-    return "".join(f"\\{ch}" if ch in _MD_SPECIAL else ch for ch in text)
+    return _SPACES.sub(" ", _clean(text)).translate(MARKDOWN_ESCAPES)

@@ -10,7 +10,8 @@ import html as _html
 
 #: Characters with a meaning in CommonMark / GitHub Markdown inline text or tables.
 MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|#~$")
-_MARKDOWN = str.maketrans({c: "\\" + c for c in MARKDOWN_SPECIAL})
+#: str.translate table: each special character backslash-escaped.
+MARKDOWN_ESCAPES = str.maketrans({c: "\\" + c for c in MARKDOWN_SPECIAL})
 
 
 def one_line(text: str | None) -> str:
@@ -20,14 +21,7 @@ def one_line(text: str | None) -> str:
 
 def markdown(text: str | None) -> str:
     """Text made inert in Markdown: one line, every special character backslash-escaped."""
-    return one_line(text).translate(_MARKDOWN)
-
-
-def markdown_keep_edges(text: str) -> str:
-    """Like `markdown`, but a leading or trailing space survives (for diff segments joined later)."""
-    lead = " " if text[:1].isspace() else ""
-    trail = " " if text[-1:].isspace() and text.strip() else ""
-    return lead + markdown(text) + trail
+    return one_line(text).translate(MARKDOWN_ESCAPES)
 
 
 def html(text: object) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sidebyside.analysis.fidelity import Change, Fidelity
-from sidebyside.analysis.figure_ledger import FigureClaim, FigureConflict, FigureGroup
+from sidebyside.analysis.figure_ledger import FigureConflict, FigureGroup
 
 #: A glyph and a word for each fidelity: never colour alone.
 FIDELITY_MARK: dict[Fidelity, str] = {
@@ -48,12 +48,6 @@ def number_text(number: int | float, qualifier: str | None = None) -> str:
     return f"{qualifier} {shown}" if qualifier else shown
 
 
-def claim_text(claim: FigureClaim) -> str:
-    """One printing of a count as the outlet gave it: "over 2,400 injured"."""
-    value = f"{claim.qualifier} {claim.value}" if claim.qualifier else claim.value
-    return f"{value} {claim.what}" if claim.what else value
-
-
 def sources_text(value: FigureGroup) -> str:
     """Who gives a value, and in which outlets: "per WHO: AFP; unattributed: Reuters"."""
     by_source: dict[str | None, list[str]] = {}
@@ -75,7 +69,3 @@ def value_text(value: FigureGroup) -> str:
 def conflict_text(conflict: FigureConflict) -> str:
     """ "evacuated: about 1,200 (per …: AP) vs about 1,500 (unattributed: Le Lyon Post)"."""
     return f"{conflict.measure}: " + " vs ".join(value_text(v) for v in conflict.values)
-
-
-CONFLICT_NOTE = "cannot all hold"
-COMPATIBLE_NOTE = "can all hold"

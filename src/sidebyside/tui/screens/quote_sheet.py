@@ -195,7 +195,7 @@ class QuoteSheetScreen(StoryScreen):
             heading = (
                 f"{entry.value} {entry.what or ''}"
                 if isinstance(entry, FigureClaim)
-                else f"{entry.shown_number} {entry.measure}"
+                else f"{number_text(entry.number, entry.qualifier)} {entry.measure}"
             )
             detail.append(heading.strip(), style="bold")
             for c in claims:

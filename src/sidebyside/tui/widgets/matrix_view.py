@@ -90,10 +90,6 @@ class MatrixView(ScrollView, can_focus=True):
         self.rows: tuple[MatrixRow, ...] = ()
         self.show(articles, rows)
 
-    @property
-    def labels(self) -> list[str]:
-        return [a.label for a in self.articles]
-
     def show(self, articles: Sequence[Article], rows: Sequence[MatrixRow]) -> None:
         """Show these articles and rows instead of the previous ones: resize the grid and redraw.
 

@@ -18,7 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from sidebyside.analysis.story_quotes import FigureClaim, FigureGroup, QuoteGroup, StoryQuotes
-from sidebyside.export.wording import changes_text, fidelity_tag, value_text
+from sidebyside.export.wording import changes_text, fidelity_tag, number_text, value_text
 
 
 @dataclass(frozen=True)
@@ -154,8 +154,7 @@ def _figure_text(
     text = _badges([c.article_id for c in claims], left_id, right_id)
     if conflict:
         text.append("⚠ ", style="bold red")
-    qualifier = claims[0].qualifier if claims and claims[0].qualifier else ""
-    text.append(f"{qualifier} {value.shown_number}".strip(), style="bold")
+    text.append(number_text(value.number, value.qualifier), style="bold")
     text.append(f" {claims[0].what if claims and claims[0].what else value.measure}")
     text.append("\n     " + " · ".join(dict.fromkeys(c.outlet for c in claims)), style="dim")
     return text
