@@ -96,6 +96,27 @@ def test_shared_wording_with_nothing_said_is_undirected():
     assert reuse_line(found, [a, b]).startswith("Lyon Herald and Rhone Daily share copy (")
 
 
+def test_dates_name_who_printed_first_but_never_direct_the_claim():
+    """A day apart is not evidence of copying (both may run a third's copy), so the claim
+    stays undirected; the later article is listed as running the earlier one's words and
+    the line says the dates, for the journalist to check."""
+    from dataclasses import replace
+
+    text = [s.replace(", a spokesman told Reuters", "") for s in WIRE]
+    a = replace(article("a", text[:3] + OTHER, "Lyon Herald"), date="2019-05-27")
+    b = replace(
+        article("b", text[:3] + ["The council meets again in May to vote on the plan."], "Rhone Daily"),
+        date="2019-05-26",
+    )
+    (found,) = claims([a, b])
+    assert (found.article, found.source, found.kind) == ("a", "b", "undirected")
+    line = reuse_line(found, [a, b])
+    assert line.startswith("Lyon Herald and Rhone Daily share copy (")
+    assert "nothing in the text says who copied whom; Rhone Daily is dated 2019-05-26, Lyon Herald 2019-05-27" in line
+    same_day = claims([replace(a, date="2019-05-26"), b])
+    assert "nothing says who came first" in reuse_line(same_day[0], [a, b])
+
+
 def test_the_same_facts_in_other_words_are_never_copy():
     """The issue's own case: sentences 43-56% alike are likeness, not copy."""
     a = article("a", [

@@ -3,8 +3,10 @@
 Each test feeds one pass a pathological input of size n and 2n -- long mixed-case runs,
 thousands of comma-separated numbers, a small vocabulary full of quotations, a 1 MB
 line without punctuation, quotation marks repeated thousands of times -- and checks
-that doubling the input roughly doubles the time (the best of three runs each, a ratio
-under 3: generous, for CI noise), and that the larger run stays under an absolute cap.
+that four times the input takes roughly four times as long (the best of three runs each,
+a ratio under 8: linear gives 4 and quadratic 16, so machine noise on a run of a few
+milliseconds cannot fail a linear pass, nor hide a quadratic one), and that the larger
+run stays under an absolute cap.
 Each of these took seconds to minutes before the pass was made linear, and grew four
 times or more with each doubling.
 
@@ -33,8 +35,10 @@ from sidebyside.ingest.segment import split_sentences
 from sidebyside.model import Article
 
 WATCH = Watchlist.of(None)
-#: How much slower the doubled input may be: 2 when linear, 4 when quadratic.
-RATIO = 3.0
+#: How many times larger the second input is.
+FACTOR = 4
+#: How much slower it may be: 4 when linear, 16 when quadratic.
+RATIO = 8.0
 
 WORDS = (
     "the minister said officials told reporters that Haftar Macron Salame village people were killed "
@@ -59,9 +63,9 @@ def _clear_caches() -> None:
 
 
 def _best_times(run: Callable[[object], object], make: Callable[[int, int], object], size: int) -> tuple[float, float]:
-    """The best of three runs of `run` on inputs of `size` and of `2 * size` (a new input
+    """The best of three runs of `run` on inputs of `size` and of `FACTOR * size` (a new input
     each time, built untimed; the two sizes take turns, so both see the same machine load)."""
-    best = {size: float("inf"), 2 * size: float("inf")}
+    best = {size: float("inf"), FACTOR * size: float("inf")}
     for seed in range(3):
         for n in best:
             data = make(n, seed)
@@ -74,14 +78,14 @@ def _best_times(run: Callable[[object], object], make: Callable[[int, int], obje
                 best[n] = min(best[n], time.perf_counter() - start)
             finally:
                 gc.enable()
-    return best[size], best[2 * size]
+    return best[size], best[FACTOR * size]
 
 
 def assert_linear(run: Callable[[object], object], make: Callable[[int, int], object], size: int, cap: float) -> None:
     small, large = _best_times(run, make, size)
-    assert large < cap, f"{2 * size}: {large:.2f}s (cap {cap}s)"
+    assert large < cap, f"{FACTOR * size}: {large:.2f}s (cap {cap}s)"
     ratio = large / max(small, 0.005)
-    assert ratio < RATIO, f"{size} -> {2 * size}: {small * 1000:.0f} ms -> {large * 1000:.0f} ms, x{ratio:.1f}"
+    assert ratio < RATIO, f"{size} -> {FACTOR * size}: {small * 1000:.0f} ms -> {large * 1000:.0f} ms, x{ratio:.1f}"
 
 
 def article_of(page: str) -> Article:
@@ -257,12 +261,12 @@ def dotted_head_line(size: int, seed: int) -> str:
 
 def test_seam_repair_is_linear_on_long_mixed_case_runs() -> None:
     # 40 KB of "aBaB…" took 55 s: every capital rescanned the whole run.
-    assert_linear(clean, mixed_case_run, 20_000, cap=2.0)
+    assert_linear(clean, mixed_case_run, 20_000, cap=5)
 
 
 def test_counts_are_found_in_linear_time_among_thousands_of_numbers() -> None:
     # 122 KB of comma-separated numbers took 75 s: each number searched all the text before it.
-    assert_linear(candidates, counts, 20_000, cap=2.0)
+    assert_linear(candidates, counts, 20_000, cap=5)
     page = counts(122_000, 0)
     start = time.perf_counter()
     found = candidates(page)
@@ -271,11 +275,11 @@ def test_counts_are_found_in_linear_time_among_thousands_of_numbers() -> None:
 
 
 def test_quotes_and_figures_are_linear_on_a_small_vocabulary() -> None:
-    assert_linear(quotes_and_figures, lambda n, seed: article_of(small_vocabulary(n, seed)), 40_000, cap=3.0)
+    assert_linear(quotes_and_figures, lambda n, seed: article_of(small_vocabulary(n, seed)), 40_000, cap=7.5)
 
 
 def test_a_one_megabyte_line_without_punctuation_goes_through_every_pass() -> None:
-    assert_linear(lambda page: quotes_and_figures(article_of(str(page))), one_line, 100_000, cap=3.0)
+    assert_linear(lambda page: quotes_and_figures(article_of(str(page))), one_line, 100_000, cap=7.5)
     start = time.perf_counter()
     quotes_and_figures(article_of(one_line(1_000_000, 0)))
     assert time.perf_counter() - start < 5.0  # 8 s before; about 1 s now
@@ -294,32 +298,32 @@ def each_quotes_and_figures(articles: object) -> None:
 
 def test_quotes_are_linear_in_repeated_quotation_marks() -> None:
     # one sentence (no full stop) of marks and cues: every quotation was compared with every act
-    assert_linear(each_quotes_and_figures, several(repeated_marks), 8_000, cap=1.0)
+    assert_linear(each_quotes_and_figures, several(repeated_marks), 8_000, cap=2.5)
 
 
 def test_quotes_are_linear_in_a_sentence_full_of_speech() -> None:
     # one sentence of quotations, cues and names: every act was compared with every other
-    assert_linear(each_quotes_and_figures, several(dense_speech), 8_000, cap=1.0)
+    assert_linear(each_quotes_and_figures, several(dense_speech), 8_000, cap=2.5)
 
 
 def test_a_quotation_left_open_over_a_long_paragraph_is_joined_once() -> None:
     # the quoted words were joined by copying them again for every sentence (felt from 1 MB on)
-    assert_linear(quotes_and_figures, lambda n, seed: article_of(open_quotation(n, seed)), 100_000, cap=3.0)
+    assert_linear(quotes_and_figures, lambda n, seed: article_of(open_quotation(n, seed)), 100_000, cap=7.5)
 
 
 def test_hard_wrapped_lines_are_joined_in_linear_time() -> None:
     # one paragraph of 30 000 wrapped lines: each line copied the paragraph so far
-    assert_linear(lambda page: paragraphs_of(str(page)), wrapped, 800_000, cap=0.3)
+    assert_linear(lambda page: paragraphs_of(str(page)), wrapped, 800_000, cap=0.75)
 
 
 def test_fragments_are_joined_to_their_sentence_in_linear_time() -> None:
     # thousands of "Abc." after one sentence: each copied the sentence so far
-    assert_linear(split_sentences, lambda n, seed: clean(fragments(n, seed)).body, 200_000, cap=0.5)
+    assert_linear(split_sentences, lambda n, seed: clean(fragments(n, seed)).body, 200_000, cap=1.25)
 
 
 def test_unclosed_shortcodes_are_removed_in_linear_time() -> None:
     # each "[caption]" without its "[/caption]" read on to the end of the page
-    assert_linear(lambda page: clean(str(page)), unclosed_shortcodes, 100_000, cap=1.0)
+    assert_linear(lambda page: clean(str(page)), unclosed_shortcodes, 100_000, cap=2.5)
 
 
 def test_quote_groups_are_linear_on_a_small_vocabulary() -> None:
@@ -330,11 +334,11 @@ def test_quote_groups_are_linear_on_a_small_vocabulary() -> None:
         assert isinstance(results, tuple)
         summarise(results, WATCH)
 
-    assert_linear(summarised, analysed, 20_000, cap=1.0)
+    assert_linear(summarised, analysed, 20_000, cap=2.5)
 
 
 @pytest.mark.parametrize(
     ("make", "size"), [(head_names, 40_000), (dotted_head_line, 60_000)], ids=["head-names", "dotted-head-line"]
 )
 def test_metadata_is_linear(make: Callable[[int, int], str], size: int) -> None:
-    assert_linear(lambda page: detect(clean(str(page))), make, size, cap=3.0)
+    assert_linear(lambda page: detect(clean(str(page))), make, size, cap=7.5)

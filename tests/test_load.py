@@ -407,4 +407,4 @@ def test_an_article_that_merely_mentions_the_marker_is_read(tmp_path: Path) -> N
 def test_a_folder_holding_only_a_report_holds_no_articles(tmp_path: Path) -> None:
     write(tmp_path, "report.md", f"{MARKDOWN_MARK}\n# Story report\n\n{ARTICLE}")
     files, problems = find_files([str(tmp_path)])
-    assert files == [] and [p.message for p in problems] == ["folder holds no article files (.txt, .md)"]
+    assert files == [] and [p.message for p in problems] == ["folder holds no article files (.txt, .md, .html)"]

@@ -43,6 +43,26 @@ def case(name: str, paragraphs: Sequence[Paragraph], *said: Said, speakers: Sequ
 
 
 CASES = [
+    # ---------------------------------------------------------------- a cue word used as a noun
+    case(
+        "an-ordinal-makes-the-bare-form-a-noun",
+        [
+            "The regional council says about 45,000 litres leaked, more than the first estimate, "
+            "and that the six beaches will not reopen before September."
+        ],
+        (
+            "the regional council",
+            "indirect",
+            "about 45,000 litres leaked, more than the first estimate, and that the six beaches will not reopen "
+            "before September",
+            "says",
+        ),
+    ),
+    case(
+        "a-plural-subject-keeps-the-bare-form-a-cue",
+        ["Officials estimate that 500 people died."],
+        ("Officials", "indirect", "500 people died", "estimate"),
+    ),
     # ---------------------------------------------------------------- direct quotes
     case(
         "curly-quote-attribution-after",

@@ -22,6 +22,10 @@ dotted key of over 32 parts                refused before parsing (tomllib's mem
                                            square of its length: 40 KB took 1.5 GB)
 over 64 KB (`.meta.toml`) / 1 MB (story)   "too large for a sidecar (over 64 KB); ignored", not parsed
 story.toml with 1,000 articles             parsed once per load, not once per article
+`url`, `requested`, `fetched`,             what `sidebyside fetch` writes: accepted without a problem line;
+`content_type`                             returned (`fetched` as ISO text in UTC); the corrections still apply
+`url = "ftp://..."`, `= 5`, with spaces    one line "'url' should be an http(s) address such as ..."
+`fetched = "yesterday"`                    one line "'fetched' should be a date and time such as ..."
 =========================================  ===========================================================
 """
 
@@ -362,3 +366,86 @@ def test_story_toml_is_parsed_once_per_load(tmp_path: Path, monkeypatch: pytest.
     assert [a.outlet for a in story.articles] == [f"Outlet {k}" for k in range(30)]
     assert story.articles[5].title == "Own"
     assert len(calls) == 2  # story.toml once, 05.meta.toml once
+
+
+# --- what `sidebyside fetch` writes ---------------------------------------------------------
+
+
+FETCHED = (
+    'url = "https://www.aljazeera.com/news/2019/4/7/libya-haftar-offensive"\n'
+    'requested = "https://aje.io/a b"\n'
+    "fetched = 2019-04-07T12:20:30+02:00\n"
+    'content_type = "text/html; charset=utf-8"\n'
+    'outlet = "Al Jazeera"\n'
+)
+
+
+@pytest.mark.parametrize("where", ["own", "story"])
+def test_the_keys_fetch_writes_are_read_without_a_problem(article: Path, where: str) -> None:
+    if where == "own":
+        (article.parent / "01_wire.txt.meta.toml").write_text(FETCHED, encoding="utf-8")
+    else:
+        (article.parent / "story.toml").write_text('["01_wire.txt"]\n' + FETCHED, encoding="utf-8")
+    assert values(article) == {
+        "url": "https://www.aljazeera.com/news/2019/4/7/libya-haftar-offensive",
+        "requested": "https://aje.io/a b",  # as the journalist gave it
+        "fetched": "2019-04-07T10:20:30Z",  # in UTC
+        "content_type": "text/html; charset=utf-8",
+        "outlet": "Al Jazeera",
+    }
+    assert problems_of(article) == []
+    assert load_one(article).outlet == "Al Jazeera"
+
+
+@pytest.mark.parametrize(
+    ("content", "fetched"),
+    [
+        ("fetched = 2019-04-07T10:20:30Z", "2019-04-07T10:20:30Z"),
+        ("fetched = 2019-04-07T10:20:30", "2019-04-07T10:20:30"),  # no offset: kept as written
+        ("fetched = 2019-04-07", "2019-04-07"),
+        ('fetched = "2019-04-07T10:20:30Z"', "2019-04-07T10:20:30Z"),
+        ('fetched = ""', None),
+    ],
+)
+def test_fetched_is_a_date_and_time_returned_as_iso_text(article: Path, content: str, fetched: str | None) -> None:
+    (article.parent / "01_wire.meta.toml").write_text(content + "\n")
+    assert values(article) == {"fetched": fetched}
+
+
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [
+        ('url = "ftp://example.com/story"', "'url' should be an http(s) address such as https://example.com/story, "
+         'not "ftp://example.com/story"; ignored'),
+        ('url = "example.com/story"', "'url' should be an http(s) address such as https://example.com/story, "
+         'not "example.com/story"; ignored'),
+        ('url = "https://"', "'url' should be an http(s) address such as https://example.com/story, "
+         'not "https://"; ignored'),
+        ('url = "https://example.com/a b"', "'url' should be an http(s) address such as https://example.com/story, "
+         'not "https://example.com/a b"; ignored'),
+        ('url = "https://example.com:99999/"', "'url' should be an http(s) address such as "
+         'https://example.com/story, not "https://example.com:99999/"; ignored'),
+        ('url = "https://example.com/\\u202etxt.exe"', "'url' should be an http(s) address such as "
+         'https://example.com/story, not "https://example.com/\\u202etxt.exe"; ignored'),
+        ("url = 5", "'url' should be an http(s) address such as https://example.com/story, not a number; ignored"),
+        ('requested = "javascript:alert(1)"', "'requested' should be an http(s) address such as "
+         'https://example.com/story, not "javascript:alert(1)"; ignored'),
+        ('fetched = "yesterday"', "'fetched' should be a date and time such as 2024-05-16T09:30:00Z, "
+         'not "yesterday"; ignored'),
+        ("fetched = 10:20:30", "'fetched' should be a date and time such as 2024-05-16T09:30:00Z, "
+         "not a time of day; ignored"),
+        ("content_type = 5", "'content_type' should be text in quotes, not a number; ignored"),
+    ],
+)  # fmt: skip
+def test_a_wrong_fetch_value_is_one_line_and_the_rest_applies(article: Path, content: str, line: str) -> None:
+    (article.parent / "01_wire.meta.toml").write_text(f'{content}\noutlet = "Kept"\n')
+    found, problems = overrides_for(article)
+    assert [p.reason for p in problems] == [line]
+    assert found == {"outlet": "Kept"}
+    assert problems_of(article) == [f"01_wire.meta.toml: {line}"]
+    assert load_one_allowing_problems(article).outlet == "Kept"
+
+
+def load_one_allowing_problems(path: Path) -> Article:
+    (article,) = load_story([str(path)]).articles
+    return article

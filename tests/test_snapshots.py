@@ -124,3 +124,10 @@ def test_quote_sheet_altered_quote_with_word_diff(snap_compare):
 def test_compare_sidebar_marks_an_altered_quote(snap_compare):
     """Wire beside reprint: the sidebar tags each outlet's wording; the status line names the change."""
     assert snap_compare(harbour_app(), terminal_size=(150, 40), press=["space", "space", "c", "n", "n", "n"])
+
+
+def test_articles_from_saved_web_pages_with_dates(snap_compare):
+    """Three saved HTML pages: outlets, bylines and dates from the pages' own metadata,
+    rows put in date order with `o`."""
+    story = load_story([str(Path(__file__).parent / "data" / "html_story")])
+    assert snap_compare(make_app(story), terminal_size=(120, 30), run_before=settled, press=["o"])

@@ -37,7 +37,7 @@ from sidebyside import __version__
 from sidebyside.commands import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE, EXIT_INTERRUPTED, EXIT_OK, fail, say
 
 #: Subcommand name -> module under sidebyside.commands.
-COMMANDS = ("articles", "compare", "quotes", "overlap", "report")
+COMMANDS = ("articles", "compare", "quotes", "overlap", "report", "fetch")
 
 #: The error handler standard output gets when its own is "strict" (see the module
 #: docstring): a character the encoding lacks becomes its ASCII stand-in if it is only

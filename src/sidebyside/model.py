@@ -22,6 +22,10 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
+#: Where an article's outlet label came from, from the most to the least trusted.
+OutletSource = Literal["sidecar", "page", "text", "file name"]
+
+
 @dataclass(frozen=True)
 class Article:
     """A cleaned article: metadata plus its body split into sentences.
@@ -42,6 +46,12 @@ class Article:
     sentences: tuple[str, ...]
     paragraphs: tuple[int, ...] = ()
     credits: tuple[str, ...] = ()
+    #: The page's canonical address (from a saved HTML page, or a sidecar's `url`).
+    url: str | None = None
+    #: Where `outlet` came from: "sidecar", "page" (an HTML page's metadata), "text" (the
+    #: article's own words) or "file name" (a file named in words, `al-jazeera.txt`), so a
+    #: view can say how much to trust it; None when there is no outlet.
+    outlet_from: OutletSource | None = None
 
     @property
     def label(self) -> str:

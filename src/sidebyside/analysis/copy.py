@@ -235,6 +235,13 @@ def direction(a: Article, b: Article, a_words: Wording, b_words: Wording) -> Reu
     for x, y, wx, wy in ((a, b, a_words, b_words), (b, a, b_words, a_words)):
         if wx.share >= CONTAINED_SHARE and wx.share - wy.share >= CONTAINED_GAP and wx.words < wy.words:
             return claim(x, y, wx, wy, "contained", f"{wx.share:.0%} of it is inside the longer article")
+    if a.date and b.date and a.date != b.date:
+        # A date is not evidence of copying (two outlets may run a third's copy a day
+        # apart), so the claim stays undirected; but who printed it first is what the
+        # journalist checks next, so the line names the earlier one as the source.
+        early, late, w_early, w_late = (a, b, a_words, b_words) if a.date < b.date else (b, a, b_words, a_words)
+        why = f"nothing in the text says who copied whom; {early.label} is dated {early.date}, {late.label} {late.date}"
+        return claim(late, early, w_late, w_early, "undirected", why)
     return claim(a, b, a_words, b_words, "undirected", "nothing says who came first")
 
 

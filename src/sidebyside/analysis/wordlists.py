@@ -62,6 +62,13 @@ BASE_FORMS = frozenset(
     tell inform assure remind ask urge demand
     """.split()
 )
+#: Words that make the bare form after them a noun: "more than the first estimate", "an
+#: initial report", "their own claim" (a plural subject before a present verb is a noun
+#: phrase of its own: "officials estimate", never "the first estimate").
+NOUN_MODIFIERS = frozenset(
+    """first second third last latest initial earlier previous new early final preliminary original
+    revised own official formal public""".split()
+)
 #: A bare form that is not a say verb reads as this past form ("did tell" is "told").
 # fmt: off
 BASE_AS_PAST = {

@@ -22,6 +22,8 @@ def article_dict(article: Article) -> dict[str, Any]:
         "byline": article.byline,
         "dateline": article.dateline,
         "date": article.date,
+        "url": article.url,
+        "outlet_from": article.outlet_from,
         "sentences": list(article.sentences),
     }
 

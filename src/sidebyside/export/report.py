@@ -60,11 +60,12 @@ def report_markdown(data: ReportData, title: str = "Story report") -> str:
                 md(a.title or a.id),
                 md(a.byline or "—"),
                 md(a.dateline or "—"),
+                md(a.date or "—"),
                 str(len(a.sentences)),
                 near_text,
             ]
         )
-    out += _md_table(["#", "Outlet", "Headline", "Byline", "Dateline", "Sentences", "Closest"], rows)
+    out += _md_table(["#", "Outlet", "Headline", "Byline", "Dateline", "Date", "Sentences", "Closest"], rows)
     out += ["", "## Overlap", "", "Share of the row article's sentences that the column article carries.", ""]
     headers = ["", *[str(j + 1) for j in range(len(arts))]]
     rows = [[f"{i + 1} {md(a.label)}", *[f"{s:.0%}" for s in data.matrix[i]]] for i, a in enumerate(arts)]
@@ -169,14 +170,14 @@ def report_html(data: ReportData, title: str = "Story report") -> str:
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{_e(title)}</h1><p class='muted'>{len(arts)} article{'s' * (len(arts) != 1)}</p>",
         "<h2 id='articles'>Articles</h2><table><tr><th>#</th><th>Outlet</th><th>Headline</th><th>Byline</th>"
-        "<th>Dateline</th><th>Sentences</th><th>Closest</th></tr>",
+        "<th>Dateline</th><th>Date</th><th>Sentences</th><th>Closest</th></tr>",
     ]
     for i, a in enumerate(arts):
         near = closest(data, i)
         near_text = f"{_e(arts[near[0]].label)} ({near[1]:.0%})" if near else "—"
         parts.append(
             f"<tr><td class='num'>{i + 1}</td><td>{_e(a.label)}</td><td>{_e(a.title or a.id)}</td>"
-            f"<td>{_e(a.byline or '—')}</td><td>{_e(a.dateline or '—')}</td>"
+            f"<td>{_e(a.byline or '—')}</td><td>{_e(a.dateline or '—')}</td><td>{_e(a.date or '—')}</td>"
             f"<td class='num'>{len(a.sentences)}</td><td>{near_text}</td></tr>"
         )
     parts.append("</table>")

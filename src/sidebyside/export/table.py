@@ -49,9 +49,18 @@ def render(headers: list[str], rows: list[list[str]], total_width: int, flexible
 
 
 def articles_table(articles: tuple[Article, ...] | list[Article], width: int = 120) -> str:
-    headers = ["id", "outlet", "sents", "dateline", "byline", "headline"]
+    """One row per article; an outlet that only the file name gives is marked "(file name)"."""
+    headers = ["id", "outlet", "sents", "date", "dateline", "byline", "headline"]
     rows = [
-        [a.id, a.outlet or "—", str(len(a.sentences)), a.dateline or "—", a.byline or "—", a.title or "—"]
+        [
+            a.id,
+            f"{a.outlet} (file name)" if a.outlet and a.outlet_from == "file name" else a.outlet or "—",
+            str(len(a.sentences)),
+            a.date or "—",
+            a.dateline or "—",
+            a.byline or "—",
+            a.title or "—",
+        ]
         for a in articles
     ]
     return render(headers, rows, width, flexible=len(headers) - 1)

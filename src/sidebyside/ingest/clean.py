@@ -27,18 +27,21 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from sidebyside.ingest.boilerplate import JUNK_COST, NEUTRAL_COST, densest_body
 from sidebyside.ingest.lines import (
     BYLINE,
+    CAPTION_LABEL,
     HUGE,
     SOFT_END,
     TERMINAL,
-    ends_body,
+    is_comment_header,
     is_css_token,
     is_hard_end,
     is_junk,
-    is_prompt,
+    is_picture_credit,
     is_prose,
     is_short_lead,
+    is_text_run,
     word_count,
 )
 
@@ -374,60 +377,88 @@ def clean(text: str) -> Cleaned:
     lines = [part.strip() for para in paragraphs_of(text) for part in split_seams(para, keep)]
     lines = [squash(ln) for ln in lines if ln.strip()]
     lines = [ln for ln in lines if not is_css_token(ln)]
-    start = _body_start(lines)
-    end, boxes = _body_end(lines, start)
+    start, end, boxes = _body_region(lines)
     head = tuple(lines[:start])
     body = [ln for i, ln in enumerate(lines[start:end], start) if i not in boxes and not is_junk(ln)]
     tail = tuple(lines[end:])
     if not body:
         # No running text at all (notes without punctuation, a one-liner): keep every line
         # that is not furniture; a page of menu crumbs keeps nothing.
+        start = _first_words(lines)
+        head = tuple(lines[:start])
         body, tail = [ln for ln in lines[start:] if not is_junk(ln)], ()
     return Cleaned(head=head, body=tuple(dedupe(body)), tail=tail)
 
 
-def _body_start(lines: list[str]) -> int:
-    """Index of the first body paragraph (first prose, then any short lead just before it)."""
-    first = next((i for i, ln in enumerate(lines) if is_prose(ln)), None)
-    if first is None:
-        first = next((i for i, ln in enumerate(lines) if not is_junk(ln) and word_count(ln) >= 5), None)
-        if first is None:
-            return 0
-        # No running text at all: keep everything but a title-like first line.
-        return 1 if first == 0 and len(lines) > 1 and not TERMINAL.search(lines[0]) else first
-    while first > 0 and is_short_lead(lines[first - 1]):
-        first -= 1
-    return first
+def line_weight(line: str) -> float:
+    """How much a line speaks for being inside the article (see `boilerplate`).
 
-
-def _body_end(lines: list[str], start: int) -> tuple[int, set[int]]:
-    """Index just past the body, and the lines of boxes (related links) inside it.
-
-    The body ends at the first hard end marker (copyright, wire credit, comments, paywall).
-    A list of other articles ends it too, unless the article visibly resumes after the list.
+    Running text counts its words, a short sentence (a standfirst, a one-line paragraph)
+    too; furniture costs more than a short line that is merely not a sentence (a
+    subheading, a product name), which the article may hold.
     """
-    end = len(lines)
+    if is_prose(line) or is_short_lead(line):
+        return float(word_count(line))
+    if is_junk(line):
+        return -JUNK_COST
+    if is_text_run(line):
+        return word_count(line) / 3
+    return -NEUTRAL_COST
+
+
+#: A caption is a sentence or two: a longer line after "Image caption" is the article.
+CAPTION_WORDS = 40
+
+
+def _body_region(lines: list[str]) -> tuple[int, int, set[int]]:
+    """The body's [start, end) and the lines of boxes (related links) inside it.
+
+    The body is the densest run of prose between end markers (`boilerplate.densest_body`).
+    A list of other articles ("Related stories") is a wall too, unless the article visibly
+    resumes after it, in which case the box is skipped.
+    """
+    walls: set[int] = set()
     boxes: set[int] = set()
-    i = start + 1
+    i = 0
     while i < len(lines):
         line = lines[i]
         if is_hard_end(line):
-            end = i
-            break
-        if SOFT_END.match(line):
+            walls.add(i)
+        elif i + 1 < len(lines) and is_picture_credit(lines[i + 1]) and word_count(line) <= CAPTION_WORDS:
+            boxes.update((i, i + 1))  # a caption, then the credit of its picture
+            i += 2
+            continue
+        elif CAPTION_LABEL.match(line) and i + 1 < len(lines) and word_count(lines[i + 1]) <= CAPTION_WORDS:
+            boxes.update((i, i + 1))  # "Image caption" / the caption itself
+            i += 2
+            continue
+        elif SOFT_END.match(line):
             resume = _resumes_after(lines, i)
             if resume is None:
-                end = i
-                break
-            boxes.update(range(i, resume))
-            i = resume
-            continue
+                walls.add(i)
+            else:
+                boxes.update(range(i, resume))
+                i = resume
+                continue
         i += 1
-    while end > start + 1 and (
-        is_junk(lines[end - 1]) or not ends_body(lines[end - 1]) or end - 1 in boxes or is_prompt(lines[end - 1])
-    ):
-        end -= 1
-    return end, boxes
+    weights = [-JUNK_COST if i in boxes else line_weight(ln) for i, ln in enumerate(lines)]
+    chatter = [is_comment_header(ln) for ln in lines]
+    sentences = [weight > 0 and is_prose(ln) for weight, ln in zip(weights, lines, strict=True)]
+    start, end = densest_body(weights, walls.__contains__, chatter.__getitem__, sentences.__getitem__)
+    # The body opens with a sentence: a long line without a full stop just above the first
+    # one is the headline in sentence case ("Suspect arrested in Florida in connection …").
+    while start < end and not (is_prose(lines[start]) or is_short_lead(lines[start])):
+        start += 1
+    return start, end, boxes
+
+
+def _first_words(lines: list[str]) -> int:
+    """Where a page with no running text starts: its first line of five words or more that
+    is not furniture, or its second line when the first is a title."""
+    first = next((i for i, ln in enumerate(lines) if not is_junk(ln) and word_count(ln) >= 5), None)
+    if first is None:
+        return 0
+    return 1 if first == 0 and len(lines) > 1 and not TERMINAL.search(lines[0]) else first
 
 
 def _resumes_after(lines: list[str], marker: int, box_size: int = 10) -> int | None:

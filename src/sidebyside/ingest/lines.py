@@ -42,10 +42,22 @@ CAPTION = re.compile(
     r"\b(?:Photo|Photograph|Picture|Image|Credit|Illustration)s?\s*:\s*[\w. -]{1,40}(?:/[\w. -]+)?\.?\s*$|"
     r"^In this\b.{0,60}\b(?:file )?(?:photo|picture|image)\b|"
     r"\((?:Photo|Picture|Image) (?:by|credit)[^)]*\)\s*$|"
-    r"\bGetty Images\s*$",
+    r"\bGetty Images\s*$|"
+    r"\((?:Image|Photo|Picture|Credit)s?\s*:[^()]{0,60}\)\s*$",
     re.IGNORECASE,
 )
-CAPTION_CUES = ("/", "photo", "picture", "image", "getty", "caption", "credit", "source", "illustration")
+#: A caption's label on a line of its own ("Image caption"): the next line is the caption.
+CAPTION_LABEL = re.compile(r"^(?:(?:image|photo|picture|video|media) )?(?:caption|description)\s*:?$", re.IGNORECASE)
+CAPTION_CUES = ("/", "photo", "picture", "image", "getty", "caption", "credit", "source", "illustration", "©")
+#: A picture's copyright, which is a credit under a photo, not the page's closing notice:
+#: "(Image: © NASA/ESA)", "Image copyright @BigMachine", "Photo: © Jane Doe", and a bare
+#: "© John Brecher" with no year and no "rights reserved" (a page's notice has a year).
+PICTURE_COPYRIGHT = re.compile(
+    r"^[(\[]?(?:Image|Photo|Photograph|Picture|Foto|Illustration|Credit)s?"
+    r"(?:\s+(?:copyright|credit|source)s?)?\s*[:,]?\s*(?:©|\(c\)|copyright\b)|"
+    r"^[(\[]?©\s*[^\W\d][^\d©]{0,40}$",
+    re.IGNORECASE,
+)
 #: A picture agency credit closing a caption: "… in Castelbruno. Luca Zennaro/EPA-EFE".
 PICTURE_AGENCIES = (
     r"(?:AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|EFE|Getty Images|Getty|Xinhua|XINHUA|Anadolu|ANSA|dpa|DPA|"
@@ -54,12 +66,35 @@ PICTURE_AGENCIES = (
 CREDIT_END = re.compile(
     rf"\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,3}}\s?/\s?{PICTURE_AGENCIES}(?: via Getty Images)?(?:/File)?\.?$"
 )
+#: Agencies that only sell pictures: "[Getty]" alone is a picture's credit ("(AP)" may
+#: credit the copy).
+PHOTO_AGENCY = re.compile(
+    r"^[\[(]\s*(?:Getty(?: Images)?|Shutterstock|Alamy|NurPhoto|SOPA Images|Zuma|ZUMA|Sipa|iStock)\b"
+)
+#: A picture credit standing alone under its caption: the whole line in brackets ("(Image:
+#: © NASA/ESA)", "[Getty]", "(Jane Doe/Reuters)") or "Photo by Jane Doe/AFP".
+STANDALONE_CREDIT = re.compile(
+    r"^[\[(][^()\[\]]{1,80}[\])]$|"
+    r"^(?:Photo|Photograph|Picture|Image)s? by [A-Z][\w.'’ -]{1,40}(?:/[\w.'’ -]{1,40})?\.?$"
+)
+
+
+def is_picture_credit(line: str) -> bool:
+    """A credit line of its own under a picture ("(Image: © NASA)", "[Getty]", "Photo by
+    Jane Doe/AFP"): the line above it is that picture's caption."""
+    if len(line) > 120 or not STANDALONE_CREDIT.match(line):
+        return False
+    return is_caption(line) or bool(PHOTO_AGENCY.match(line)) or line[:5] in {"Photo", "Pictu", "Image"}
+
+
 #: Embedded social posts: "… pic.twitter.com/x — Jane Doe (@jane) May 12, 2024".
 EMBED = re.compile(r"pic\.twitter\.com/|\(@\w{1,15}\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}\s*$")
 #: A credit in brackets closing a caption: "[Ahmed Hassan/Reuters]", "(Reuters/Amr Abdallah)".
 BRACKET_CREDIT = re.compile(
-    r"[\[(](?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:[A-Z][\w.'’-]*\s?){1,4}(?:/[\w.'’ -]{1,30})?[\])]\s*$"
+    r"[\[(](?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:(?:[A-Z][\w.'’-]*|via)\s?){1,5}(?:/[\w.'’ -]{1,30})?[\])]\s*$"
 )
+#: A gallery's counter opening a caption: "1of4Grass Valley's …", "2 of 12 Firefighters …".
+GALLERY_COUNTER = re.compile(r"^\d{1,3}\s?of\s?\d{1,3}(?=[A-Z“\"]|\s[A-Z“\"])")
 #: Wire and contributor credits: "Reporting by …; Editing by …", "(Writing by …)",
 #: "Associated Press writer … contributed to this report.", "Keyton reported from Stockholm."
 CREDIT_PARTS = (
@@ -76,6 +111,14 @@ CREDIT_PARTS = (
         re.compile(
             r"(?:^|[.!?]\s)(?:[A-Z][\w.'’-]* ){0,4}(?:[Ww]riters?|[Cc]orrespondents?|[Rr]eporters?|[Jj]ournalists?)\b"
             r".{0,120}\bcontributed(?: to)?(?: this)? (?:report|story|article)(?:ing)?\.?\)?$"
+        ),
+    ),
+    (
+        "contributed",
+        re.compile(
+            r"^(?!.{0,200}?\b(?:said|says|told|added)\b)"  # "He said Reuters reporters contributed …": a sentence
+            r"\(?[A-Z].{0,200}?\bcontributed (?:to (?:this|the) (?:report|story|article)|reporting)"
+            r"(?: (?:from|in) [A-Z][\w'’ ,.-]{1,40})?\.?\)?$"
         ),
     ),
     ("reported from", re.compile(r"^[A-Z][\w'’-]+(?: and [A-Z][\w'’-]+)? reported from [A-Z][\w'’ ,.-]{1,40}\.$")),
@@ -136,6 +179,7 @@ HARD_END = re.compile(
     r"(?:show|view|read|hide)?\s*\(?\d*\)?\s*comments?\s*\(?\d*\)?|no comments?|leave a comment|"
     r"log ?in to (?:comment|leave a comment)|sign in (?:or .*)?to (?:comment|join the discussion).*|"
     r"join (?:the|our) (?:conversation|discussion|commenting forum|community)|tags?:.*|topics?:.*|"
+    r"\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) .{1,200}|"
     r"explore more on (?:these|this) topics?|related topics|reuse this content|"
     r"this article (?:was|is) (?:amended|corrected).*)\s*$",
     re.IGNORECASE,
@@ -205,11 +249,23 @@ TIMEZONE = re.compile(r"^(?:[A-Z]{2,4}T|UTC|GMT|BST|CET|CEST|EST|EDT|PST|PDT|IST
 HUGE = 10_000
 
 
+#: Chinese and Japanese characters: those scripts put no spaces between words.
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def word_count(line: str) -> int:
-    """Words in the line, counted by spaces alone once the line is huge."""
+    """Words in the line, counted by spaces alone once the line is huge.
+
+    Chinese and Japanese write words without spaces: there, two characters count as a
+    word (about the length of a word in either), so a paragraph of Japanese is as long
+    as the English paragraph it translates, not one "word".
+    """
     if len(line) > HUGE:
         return line.strip().count(" ") + 1  # lines are squashed by then; no million-word list
-    return len(line.split())
+    words = len(line.split())
+    if not line.isascii():
+        words += len(UNSPACED.findall(line)) // 2
+    return words
 
 
 #: Furniture is short. A longer line is only probed at its ends, so a 50 MB one-line file
@@ -233,6 +289,17 @@ def is_prose(line: str, min_words: int = 10) -> bool:
         and has_small_letters(line, 2)
         and not is_junk(line)
     )
+
+
+def is_text_run(line: str, min_words: int = 12) -> bool:
+    """Running text that does not end like a sentence: a list item of a recipe, a line the
+    page broke mid-sentence. Long and mostly in small letters; a headline capitalises its
+    words, so a long title-case line is a link to another article, not text."""
+    words = line.split()
+    if word_count(line) < min_words or not has_small_letters(line, 2) or is_junk(line):
+        return False
+    capitals = sum(1 for word in words if word[:1].isupper())
+    return capitals * 2 < len(words)
 
 
 SMALL_LETTERS = (re.compile(r"[a-z]"), re.compile(r"[a-z]{2}"))
@@ -304,10 +371,17 @@ def is_caption(line: str) -> bool:
     at every capital of a 40 000-character "A.B.A.B…" is quadratic.
     """
     line = _probe(line)
+    if GALLERY_COUNTER.match(line):
+        return True
     low = line.lower()
     if not any(cue in low for cue in CAPTION_CUES):
         return False  # every caption pattern needs one of these; most prose has none
-    return bool(CAPTION.search(line) or BRACKET_CREDIT.search(line) or CREDIT_END.search(line))
+    return bool(
+        CAPTION.search(line)
+        or BRACKET_CREDIT.search(line)
+        or CREDIT_END.search(line)
+        or (PICTURE_COPYRIGHT.match(line) and "reserved" not in low)
+    )
 
 
 def is_credit(line: str) -> bool:
@@ -390,10 +464,42 @@ def is_prompt(line: str) -> bool:
     return word_count(line) < 10 and not TERMINAL.search(line)
 
 
+#: The line that opens one reader comment: its author, often with the time ("Gary M on
+#: September 17, 2018 at 8:50 pm said:", "jdoe says:", "Ann wrote:"). "He said:" before a
+#: quotation in a story has no date, and "says:" is the comment widget's present tense.
+COMMENT_AUTHOR = re.compile(r"\b(?:says|wrote|writes|replied|commented)\s*:$|\d.{0,40}\bsaid\s*:$", re.IGNORECASE)
+#: What else each comment carries: a relative stamp ("2 days ago at 07:52 am"), a button.
+COMMENT_FURNITURE = re.compile(
+    r"^(?:\w+\s+){0,3}\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|"
+    r"^(?:reply|report abuse|flag as inappropriate|permalink|rating:.*votes?)$",
+    re.IGNORECASE,
+)
+
+
+def is_comment_author(line: str) -> bool:
+    """The line opening a reader comment ("jdoe says:"): the article is over above it."""
+    return len(line) <= 120 and word_count(line) <= 14 and bool(COMMENT_AUTHOR.search(line))
+
+
+def is_comment_header(line: str) -> bool:
+    """A line that heads or closes one reader comment (author and time, a reply button).
+
+    A run of prose with several of these is a discussion under the article, however much
+    it outweighs the article itself (see `boilerplate.densest_body`)."""
+    return is_comment_author(line) or (
+        len(line) <= 120 and word_count(line) <= 14 and bool(COMMENT_FURNITURE.search(line))
+    )
+
+
 def is_hard_end(line: str) -> bool:
     """A line after which nothing is article text: comments, paywall, copyright, a wire credit."""
     line = _probe(line)
-    return bool(HARD_END.match(line) or is_copyright(line) or is_credit(line))
+    return bool(
+        HARD_END.match(line)
+        or (is_copyright(line) and not is_caption(line))
+        or is_credit(line)
+        or is_comment_author(line)
+    )
 
 
 def ends_body(line: str) -> bool:

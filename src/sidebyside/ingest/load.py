@@ -23,7 +23,18 @@ from sidebyside.ingest.own_output import is_own_report
 from sidebyside.model import Problem
 
 #: Extensions a folder is searched for; an explicitly named file is read whatever its name.
-ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
+#: `.html`/`.htm` are pages saved from a browser (`ingest.html`).
+ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", "", ".html", ".htm"}
+#: A file with one of these names is a web page saved from a browser (`ingest.html`)...
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+#: ... and so is one of any name whose text starts like a page.
+HTML_HEAD_BYTES = 16 * 1024
+#: After a BOM, blank space and comments (browsers write `<!-- saved from url=… -->` first),
+#: a page starts with its doctype or its <html> tag.
+_LEADING = re.compile(rb"(?:\s+|<!--.*?-->)*", re.S)
+_STARTS_HTML = re.compile(rb"<!doctype\s+html|<html[\s>]", re.I)
+#: A tag pages are made of, for a `.html` file that lacks the doctype.
+_SOME_TAG = re.compile(rb"<(?:head|body|meta|title|div|p|article|section|span|br|table|script)[\s/>]", re.I)
 #: Files beside the articles that are not articles.
 SIDE_FILES = ("story.toml",)
 SIDE_SUFFIX = ".meta.toml"
@@ -101,7 +112,7 @@ def find_files(paths: list[str]) -> tuple[list[Path], list[Problem]]:
                 # A report saved among the articles is not one of them: skipped without a word.
                 articles = [p for p in entries if is_article_file(p) and not is_report(p)]
                 if not articles:
-                    problems.append(Problem(printable(raw), "folder holds no article files (.txt, .md)"))
+                    problems.append(Problem(printable(raw), "folder holds no article files (.txt, .md, .html)"))
                 for p in articles:
                     add(p)
             elif path.exists() or path.is_symlink():
@@ -144,12 +155,56 @@ def is_article_file(path: Path) -> bool:
 
 def read_source(path: Path) -> Source:
     """Read and decode one file; raise LoadError with a user-facing reason."""
+    return source_of(path, read_article_bytes(path))
+
+
+def is_html(path: Path, data: bytes) -> bool:
+    """Whether the file is a web page: by its markup, or a `.html`/`.htm` name and some tags.
+
+    A file of any name that starts like a page is one; a `.html` file that is plain text
+    (someone renamed a copy) is read as text, and binary garbage named `.html` goes to the
+    text reader, which says in one line what it is. Decided here, from the bytes, so that
+    a story of text files never imports the page reader.
+    """
+    head = data[:HTML_HEAD_BYTES]
+    if starts_like_html(head):
+        return True
+    return path.suffix.lower() in HTML_SUFFIXES and _SOME_TAG.search(head) is not None and not is_binary(head)
+
+
+def starts_like_html(head: bytes) -> bool:
+    """True when the bytes start (after a BOM, spaces and comments) with a doctype or <html>."""
+    for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        if head.startswith(bom):
+            head = head[len(bom) :]
+            if bom != codecs.BOM_UTF8:  # UTF-16: look at every other byte
+                head = head.replace(b"\x00", b"")
+            break
+    start = _LEADING.match(head)
+    return _STARTS_HTML.match(head, start.end() if start else 0) is not None
+
+
+def is_binary(head: bytes) -> bool:
+    """NUL bytes or a known file signature: not text in any 8-bit encoding."""
+    return b"\x00" in head or any(head.startswith(magic) for magic in MAGIC)
+
+
+def read_article_bytes(path: Path) -> bytes:
+    """The bytes of one article file (at most MAX_BYTES); LoadError with a user-facing reason.
+
+    Kept apart from decoding so the caller can look at the bytes first: a saved web page
+    is decoded by the charset it declares (`ingest.html`), a text file by `decode`.
+    """
     try:
-        data = read_plain_file(path, MAX_BYTES)
+        return read_plain_file(path, MAX_BYTES)
     except TooLarge as err:
         if err.size is not None:
             raise LoadError(f"too large for an article ({err.size // (1024 * 1024)} MB)") from None
         raise LoadError(f"too large for an article (over {MAX_BYTES // (1024 * 1024)} MB)") from None
+
+
+def source_of(path: Path, data: bytes) -> Source:
+    """The text of a text file's bytes, decoded and cleaned; LoadError when there is none."""
     text, encoding = decode(data)
     text = clean_characters(text)
     if not text.strip():

@@ -74,13 +74,20 @@ def credited_names(credits: tuple[str, ...]) -> set[str]:
     return names
 
 
+#: A wire dateline's date: "Oct. 26", "May 8", "September 3".
+WIRE_DATE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}"
 #: "PARIS (Reuters) - ", "WASHINGTON — ", "TRIPOLI, May 8 (AFP) - ", "BEIRUT, Lebanon (AP) —",
-#: "Paris (AFP) - " at the start of the body. A place in title case needs the wire credit.
+#: "BEIRUT, Lebanon, Oct. 26 (AP) –", "NEW DELHI: ", "Paris (AFP) - ", and a date alone with
+#: its credit "Oct. 26 (Reuters) --", at the start of the body. A place in title case needs
+#: the wire credit; a date alone needs it too. The pattern is anchored and every part is
+#: bounded, so it reads a few dozen characters of a line at most.
 WIRE_DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z.'’ -]{1,30}?[A-Z])"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|(?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)?)))?"
+    r"(?:,\s*(?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)?))?(?:,\s*" + WIRE_DATE + r")?"
     r"\s*(?:\((?P<credit>[^()]{2,30})\))?"
-    r"|(?P<tplace>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<tcredit>[^()]{2,30})\))"
+    r"|(?P<tplace>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*(?P<tregion>[A-Z][a-z]+(?: [A-Z][a-z]+)?))?"
+    r"(?:,\s*" + WIRE_DATE + r")?\s*\((?P<tcredit>[^()]{2,30})\)"
+    r"|" + WIRE_DATE + r"\s*\((?P<dcredit>[^()]{2,30})\))"
     r"\s*(?:[-–—]{1,2}|:)\s+(?=\S)"
 )
 #: A publication's name: two to five capitalised words ("The Highveld Times", "Daily Star").
@@ -190,6 +197,24 @@ SECTION_WORDS = {
     "TODAY",
     "THE WEEK",
 }
+#: The words section labels are made of ("National News", "World Business", "Latest"): a
+#: name made of nothing else labels a part of the site, not the site.
+SECTION_VOCABULARY = frozenset(word for label in SECTION_WORDS for word in label.split()) | {
+    "REGIONAL",
+    "STATE",
+    "NATION",
+    "GLOBAL",
+    "DOMESTIC",
+    "AND",
+    "&",
+}
+
+
+def _is_section_label(name: str) -> bool:
+    """ "National News", "Local News", "World & Business": words of section labels only."""
+    return all(word in SECTION_VOCABULARY for word in name.upper().split())
+
+
 #: Words that name a news organisation ("RTV News", "Daily Ledger", "Alpine Post").
 NEWS_NAME = re.compile(
     r"\b(?:News|Post|Times|Herald|Wire|Press|Tribune|Journal|Gazette|Telegraph|Guardian|Ledger|"
@@ -243,12 +268,17 @@ def detect(cleaned: Cleaned) -> tuple[Meta, tuple[str, ...]]:
             dateline = m.group("place")
             outlets.append(m.group("outlet").strip())
     outlets = front[::-1] + outlets
+    # A masthead with its tagline ("Le Lyon Post - Local news for the Rhône") is the page
+    # that published it; a "(Reuters)" in its dateline says whose copy it runs.
+    outlets.extend(_title_case(name) for line in head if line != title and (name := _site_tagline(line)))
     byline, byline_place = _byline(head, title)
     if body and (m := WIRE_DATELINE.match(body[0])) and (m.group("place") or "") not in NOT_PLACES:
-        dateline = _place(m.group("place") or m.group("tplace"))
-        if m.group("region"):  # "KWENA, South Africa": the region is part of the dateline
-            dateline = f"{dateline}, {m.group('region')}"
-        credit = m.group("credit") or m.group("tcredit")
+        place = m.group("place") or m.group("tplace")
+        if place:  # "Oct. 26 (Reuters) --" names no place: the dateline stays unknown
+            dateline = _place(place)
+            if region := m.group("region") or m.group("tregion"):  # "KWENA, South Africa"
+                dateline = f"{dateline}, {region}"
+        credit = m.group("credit") or m.group("tcredit") or m.group("dcredit")
         if credit and _is_outlet_name(credit):
             outlets.append(credit.strip())
         body[0] = body[0][m.end() :]
@@ -284,7 +314,12 @@ def _title(head: list[str], body: list[str]) -> tuple[str | None, str | None]:
     first headline-shaped line is only the fallback: we prefer the first one that shares
     its words with the opening paragraphs, as a real headline does.
     """
-    candidates = [_title_parts(line) for line in head if _headline_shaped(line)]
+    shaped = [i for i, line in enumerate(head) if _headline_shaped(line)]
+    first = next((i for i in shaped if not NAME_IN_PLACE.match(head[i])), len(head))
+    # "Anna Kowalczyk in Merano" under a headline is a byline with its place; the same
+    # shape with no headline above ("Pipe Bomb Suspect Arrested in Southern Florida") is
+    # the headline itself: a byline always sits under the headline it signs.
+    candidates = [_title_parts(head[i]) for i in shaped if i <= first or not NAME_IN_PLACE.match(head[i])]
     if not candidates:
         return None, None
     lead = _stems(" ".join(body[:3])[:3000])
@@ -316,20 +351,42 @@ def _headline_shaped(line: str) -> bool:
         return False
     if is_furniture(text) or is_navigation(text) or HARD_END.match(text) or SOFT_END.match(text):
         return False
-    if LINK_PREFIX.match(text) or NAME_IN_PLACE.match(text):
+    if LINK_PREFIX.match(text) or _site_tagline(text):
         return False
     return not (word_count(text) <= 8 and has_chrome(text))
 
 
+def _site_tagline(line: str) -> str | None:
+    """The site's name when the line is its masthead with a tagline, "Le Lyon Post - Local
+    news for the Rhône": a name that calls itself news, a separator, then a description in
+    small letters (a headline's " - Site" suffix puts the name last, not first)."""
+    m = NAME_TAGLINE.match(line)
+    if not m:
+        return None
+    name, rest = m.group("outlet").strip(), line[m.end("outlet") :].strip(" |–—-")
+    if not (_is_masthead_name(name) and _calls_itself_news(name)) or _is_masthead_name(rest):
+        return None
+    return name if re.search(r"(?:^|\s)[a-z]{3,}", rest) else None
+
+
 def _stems(text: str) -> set[str]:
-    """Content words cut to five letters, so "collapse" meets "collapsed"."""
+    """Content words cut to five letters, so "collapse" meets "collapsed"; in Chinese and
+    Japanese, which put no spaces between words, each pair of characters."""
     words = re.findall(r"[A-Za-z][A-Za-z'’-]{3,}", text)
-    return {w.lower()[:5] for w in words if w.lower() not in STOP}
+    stems = {w.lower()[:5] for w in words if w.lower() not in STOP}
+    if not text.isascii():
+        for run in UNSPACED_RUN.findall(text):
+            stems.update(run[k : k + 2] for k in range(len(run) - 1))
+    return stems
+
+
+#: A run of Chinese or Japanese characters (see `lines.UNSPACED`).
+UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 
 
 def _named_in_body(head: list[str], title: str | None, body: list[str]) -> list[str]:
     """A name-shaped head line the article itself cites ("told The Highveld Times")."""
-    names = {line for line in head if line != title and NAME_LINE.match(line) and line.upper() not in SECTION_WORDS}
+    names = {line for line in head if line != title and NAME_LINE.match(line) and not _is_section_label(line)}
     cited = _cited(" ".join(body), names) if names else set()
     return [line for line in head if line in names and line in cited]
 
@@ -390,7 +447,7 @@ def _boundary(text: str, at: int) -> bool:
 
 def _byline(head: list[str], title: str | None) -> tuple[str | None, str | None]:
     """The author's name ("By Mahmud TURKIA"), and a place when the byline gives one."""
-    for line in head:
+    for line in _joined_bylines(head):
         if (m := BYLINE.match(line)) and word_count(m.group("name")) <= 10:
             name, place = _split_byline(m.group("name"))
             if name:
@@ -405,9 +462,39 @@ def _byline(head: list[str], title: str | None) -> tuple[str | None, str | None]
     return None, None
 
 
+#: The words a page sets apart on lines of their own when it lays a byline out in blocks.
+BY_WORDS = {"by", "by:"}
+AND_WORDS = {"and", "&", ","}
+#: A name on a line of its own: a few words, no sentence ("Jane Smith", "Tim Childers - Live
+#: Science Contributor"); a longer line after a lone "By" is not a name.
+NAME_BLOCK = re.compile(r"^[A-Z][\w.'’-]*(?:[ ,] ?\S+){0,8}$")
+
+
+def _joined_bylines(head: list[str]) -> list[str]:
+    """The head with a byline the page split over lines put back on one: "By" / "Jane
+    Smith" / "and" / "John Doe" -> "By Jane Smith and John Doe". Each line is read once."""
+    out: list[str] = []
+    i = 0
+    while i < len(head):
+        line = head[i]
+        if line.lower() in BY_WORDS and i + 1 < len(head) and NAME_BLOCK.match(head[i + 1]):
+            names = [head[i + 1]]
+            i += 2
+            while i + 1 < len(head) and head[i].lower() in AND_WORDS and NAME_BLOCK.match(head[i + 1]):
+                names.append(head[i + 1])
+                i += 2
+            out.append("By " + " and ".join(names))
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def _split_byline(raw: str) -> tuple[str, str | None]:
-    """ "Helen Okonjo, Transport Correspondent" -> Helen Okonjo; "Sarah Jones in London"."""
+    """ "Helen Okonjo, Transport Correspondent" -> Helen Okonjo; "Sarah Jones in London";
+    "Tim Childers - Live Science Contributor" -> Tim Childers."""
     name = raw.strip().rstrip(",")
+    name = re.split(r"\s[-–—|]\s", name, maxsplit=1)[0]
     parts = [p.strip() for p in name.split(",")]
     if len(parts) > 1 and parts[1] not in NAME_SUFFIXES:
         name = parts[0]
@@ -521,6 +608,7 @@ def _masthead(head: list[str], title: str | None) -> list[str]:
         if _is_masthead_name(first) and _calls_itself_news(first):
             found.append(first)
     found.extend(line for line in names if _calls_itself_news(line))
+    found.extend(name for line in head if line != title and (name := _site_tagline(line)))
     return [_title_case(name) for name in found]
 
 
@@ -539,7 +627,7 @@ def _is_masthead_name(line: str) -> bool:
         and _is_outlet_name(line)
         and all(w[0].isupper() or w.lower() in {"of", "the", "and", "de", "al"} for w in line.split())
         and not has_chrome(line)
-        and line.upper() not in SECTION_WORDS
+        and not _is_section_label(line)
         and not is_furniture(line)
         and not re.search(r"\d", line)
     )

@@ -22,6 +22,7 @@ HTML_MARK = '<meta name="generator" content="sidebyside report">'
 #: How much of a file is read to decide: both marks sit well inside it.
 HEAD_BYTES = 512
 
+_LEADING_COMMENTS = re.compile(r"(?:<!--.*?-->\s*)*", re.S)
 _HTML_MARK = re.compile(r"""<meta\s+name\s*=\s*["']?generator["']?\s+content\s*=\s*["']sidebyside report["']""", re.I)
 
 
@@ -54,4 +55,8 @@ def looks_like_own_report(head: bytes) -> bool:
     text = head[:HEAD_BYTES].decode("utf-8", errors="ignore").lstrip()
     if text.startswith(MARKDOWN_MARK):
         return True
+    # A browser that saves the report again puts a comment first (`<!-- saved from url=… -->`);
+    # now that folders read .html pages, that copy must be recognised too.
+    if comments := _LEADING_COMMENTS.match(text):
+        text = text[comments.end() :]
     return text[:15].lower().startswith(("<!doctype html", "<html")) and _HTML_MARK.search(text) is not None

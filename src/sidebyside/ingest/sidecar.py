@@ -13,6 +13,21 @@ where both exist, the article's own file wins. An empty value (`byline = ""`) cl
 wrong detection. Values are text in quotes; `date` is a TOML date or text that reads as
 one ("2019-05-26", "May 26, 2019") and becomes ISO `YYYY-MM-DD`.
 
+`sidebyside fetch` writes a sidecar beside each page it saves, recording where and when
+the page came from, and the journalist may add corrections below. Those keys are read
+too, so a fetched folder opens without a problem line:
+
+    url = "https://www.aljazeera.com/news/2019/4/7/libya"   # where the page was found
+    requested = "https://aje.io/abc"                         # the address given, if different
+    fetched = 2019-04-07T10:20:30Z                           # when (UTC)
+    content_type = "text/html; charset=utf-8"                # the server's Content-Type
+
+`url` and `requested` must be http(s) addresses with a host (no control or invisible
+characters; `url` no spaces either); `fetched` is a TOML date-time (or text in ISO 8601)
+and is returned as ISO text, in UTC when it has an offset ("2019-04-07T10:20:30Z"). All
+four are returned in the overrides under their own names; only `url` describes the
+article (`Article.url`), the other three are the record of the fetch.
+
 Nothing in a sidecar can stop the story opening. A sidecar that cannot be read (not
 UTF-8, not TOML, too large, nested too deep) is one problem line and is ignored; a wrong
 value, an unknown key, or a story.toml table naming no file in the folder is one line
@@ -28,13 +43,27 @@ import datetime
 import os
 import re
 import tomllib
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from sidebyside.ingest.load import LoadError, TooLarge, clean_characters, printable, read_plain_file
+from sidebyside.ingest.load import (
+    INVISIBLE,
+    UNPRINTABLE,
+    LoadError,
+    TooLarge,
+    clean_characters,
+    printable,
+    read_plain_file,
+)
 from sidebyside.ingest.meta import parse_date
 
+#: The corrections a journalist writes; a sidecar's value replaces the detected one.
 KEYS = ("outlet", "title", "byline", "dateline", "date")
+#: The record `sidebyside fetch` writes of where and when it got the page (`url` also
+#: becomes the article's address). Accepted, but not listed in the "known:" hint, which
+#: names what a journalist would type.
+FETCH_KEYS = ("url", "requested", "fetched", "content_type")
 STORY_FILE = "story.toml"
 OWN_SUFFIX = ".meta.toml"
 #: A sidecar is a few lines of hand-written TOML. Parsing hostile TOML can cost far more
@@ -198,10 +227,9 @@ def _pick(table: dict[str, Any], source: Path, where: str, problems: list[Sideca
     """
     picked: Overrides = {}
     for key, value in table.items():
-        if key not in KEYS:
-            problems.append(
-                SidecarError(source, f"{where}unknown key '{_shown(key)}' (known: {', '.join(KEYS)}); ignored")
-            )
+        if key not in KEYS and key not in FETCH_KEYS:
+            known = ", ".join(KEYS)
+            problems.append(SidecarError(source, f"{where}unknown key '{_shown(key)}' (known: {known}); ignored"))
             continue
         try:
             picked[key] = _value(key, value)
@@ -212,6 +240,10 @@ def _pick(table: dict[str, Any], source: Path, where: str, problems: list[Sideca
 
 def _value(key: str, value: object) -> str | None:
     """The value as the article shows it (None clears), or ValueError saying what it should be."""
+    if key in ("url", "requested"):
+        return _web_address(value, spaces=key == "requested")
+    if key == "fetched":
+        return _moment(value)
     if key == "date":
         if isinstance(value, datetime.datetime):
             return value.date().isoformat()
@@ -228,6 +260,51 @@ def _value(key: str, value: object) -> str | None:
     if not isinstance(value, str):
         raise ValueError(f"text in quotes, not {_kind(value)}")
     return " ".join(clean_characters(value).split()) or None
+
+
+def _web_address(value: object, *, spaces: bool) -> str | None:
+    """An http(s) address with a host, as written (None clears); ValueError if it is not one.
+
+    `requested` keeps the address as the user gave it, which may hold a space; `url` is
+    the address as requested and may not.
+    """
+    wanted = "an http(s) address such as https://example.com/story"
+    if not isinstance(value, str):
+        raise ValueError(f"{wanted}, not {_kind(value)}")
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        parts = urllib.parse.urlsplit(text)
+        parts.port  # noqa: B018 -- raises ValueError for a port out of range
+        usable = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        usable = False
+    hidden = INVISIBLE.search(text) or UNPRINTABLE.search(text)
+    if not usable or hidden or (not spaces and any(c.isspace() for c in text)):
+        raise ValueError(f'{wanted}, not "{_shown(text)}"')
+    return text
+
+
+def _moment(value: object) -> str | None:
+    """A date-time as ISO text, in UTC when it has an offset (None clears); ValueError if not one."""
+    wanted = "a date and time such as 2024-05-16T09:30:00Z"
+    moment: datetime.date
+    if isinstance(value, datetime.date):
+        moment = value
+    elif isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        try:
+            moment = datetime.datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f'{wanted}, not "{_shown(text)}"') from None
+    else:
+        raise ValueError(f"{wanted}, not {_kind(value)}")
+    if isinstance(moment, datetime.datetime) and moment.utcoffset() is not None:
+        return moment.astimezone(datetime.UTC).isoformat().replace("+00:00", "Z")
+    return moment.isoformat()
 
 
 def _kind(value: object) -> str:

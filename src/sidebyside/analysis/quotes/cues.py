@@ -28,6 +28,7 @@ from sidebyside.analysis.wordlists import (
     DETERMINERS,
     FIGURE_VERBS,
     MODALS,
+    NOUN_MODIFIERS,
     PARTICIPLES,
     PASSIVE,
     PHRASAL_REQUEST,
@@ -72,6 +73,8 @@ def _act_at(text: str, tokens: Sequence[Token], i: int, consumed: set[int], acts
     if w in FIGURE_VERBS and nxt == "the" and i + 2 < len(tokens) and word(tokens[i + 2]) in TALLY_NOUNS:
         return _puts_the_figure(text, tokens, i)
     kind: CueKind
+    if w in BASE_FORMS and prev in NOUN_MODIFIERS:
+        return None  # "the first estimate, and that ...": a noun, not a cue
     if w in BASE_FORMS and w not in SAY_VERBS | TELL_VERBS | REQUEST_VERBS:
         if prev not in MODALS:
             return None

@@ -41,15 +41,20 @@ COLUMNS = (
     Column("title", "Headline"),
     Column("byline", "Byline", 14, wide_only=True),
     Column("dateline", "Dateline", 9, wide_only=True),
+    Column("date", "Date", 10),
     Column("sentences", "Sents"),
     Column("closest", "Closest", 18, compact_width=14),
 )
 
 
 class ArticlesScreen(StoryScreen):
-    """Outlet, headline, byline, dateline and sentence count of every article.
+    """Outlet, headline, byline, dateline, date and sentence count of every article.
 
-    Space marks articles; with two marked, `c` or Enter opens them side by side.
+    Space marks articles; with two marked, `c` or Enter opens them side by side. `o`
+    orders the rows by publication date (who ran it first matters when deciding who
+    copied whom) and back; the `#` column keeps each article's number in the story, the
+    one the matrix, the report and `overlap` use. An outlet that only the file name gives
+    is shown in italics: a label, not something the page said.
     """
 
     BINDINGS = [
@@ -67,6 +72,9 @@ class ArticlesScreen(StoryScreen):
         Binding(
             "c", "compare", "Compare", tooltip="Compare the two marked articles side by side", id="articles.compare"
         ),
+        Binding(
+            "o", "order", "Order", tooltip="Order the articles by publication date, or as loaded", id="articles.order"
+        ),
         Binding("j", "cursor_down", "Down", show=False, id="articles.cursor_down"),
         Binding("k", "cursor_up", "Up", show=False, id="articles.cursor_up"),
     ]
@@ -76,6 +84,9 @@ class ArticlesScreen(StoryScreen):
         self.marked: list[int] = []
         self._closest: dict[int, str] = {}
         self._compact: bool | None = None  # set by the first build
+        self.by_date = False
+        self._dated = False  # whether the table has its date column
+        self._view: list[int] = []  # the article index shown in each row
 
     @property
     def story(self) -> Story:
@@ -104,9 +115,15 @@ class ArticlesScreen(StoryScreen):
         if self._compact is None:
             return  # not built yet: the first build takes every article loaded so far
         table = self.query_one(DataTable)
+        if self.by_date or (not self._dated and any(a.date for a in articles)):
+            # A new article may belong anywhere in date order, or bring the first date.
+            self._build()
+            self._summarise()
+            return
         start = table.row_count
-        for number, article in enumerate(articles, start + 1):
-            table.add_row(*self._cells(number, article), key=article.path)
+        for index, article in enumerate(articles, start):
+            table.add_row(*self._cells(index, article), key=article.path)
+            self._view.append(index)
         if start == 0:
             self._fit_headline()
         self._summarise()
@@ -155,21 +172,37 @@ class ArticlesScreen(StoryScreen):
         self._fit_headline()
 
     def _columns(self) -> list[Column]:
-        """The columns for this width: narrow terminals drop byline and dateline."""
-        return [c for c in COLUMNS if not (self._compact and c.wide_only)]
+        """The columns for this width: narrow terminals drop byline and dateline, and the
+        date column shows once some article has a date (a column of dashes is noise)."""
+        dated = self._dated
+        return [c for c in COLUMNS if not (self._compact and c.wide_only) and (dated or c.key != "date")]
+
+    def _order(self) -> list[int]:
+        """Article indices in row order: as loaded, or by date (undated last, ties as loaded).
+
+        Dates are ISO (`YYYY-MM-DD`, from the page, the text or a sidecar), so they sort as text.
+        """
+        articles = self.story.articles
+        view = list(range(len(articles)))
+        if self.by_date:
+            view.sort(key=lambda i: (articles[i].date is None, articles[i].date or ""))
+        return view
 
     def _build(self) -> None:
-        """(Re)build the table for the current width, keeping the cursor row and marks."""
+        """(Re)build the table for the current width and order, keeping the cursor on its
+        article and the marks."""
         table = self.query_one(DataTable)
-        row = table.cursor_row
+        current = self._view[table.cursor_row] if 0 <= table.cursor_row < len(self._view) else None
         self._compact = self.size.width < COMPACT_BELOW
+        self._dated = any(a.date for a in self.story.articles)
         table.clear(columns=True)
         for column in self._columns():
             width = column.compact_width if self._compact and column.compact_width else column.width
             table.add_column(column.label, key=column.key, width=width)
-        for number, article in enumerate(self.story.articles, 1):
-            table.add_row(*self._cells(number, article), key=article.path)
-        table.move_cursor(row=row)
+        self._view = self._order()
+        for index in self._view:
+            table.add_row(*self._cells(index, self.story.articles[index]), key=self.story.articles[index].path)
+        table.move_cursor(row=self._view.index(current) if current in self._view else 0)
         self._fit_headline()
 
     def _fit_headline(self) -> None:
@@ -191,26 +224,36 @@ class ArticlesScreen(StoryScreen):
         if self.marked:
             names = " and ".join(self.story.articles[i].label for i in self.marked)
             text = f"Marked: {names} · c compares"
+        elif not self.app.loading:
+            notes = ["by date, undated last" if self.by_date else ""]
+            if any(a.outlet_from == "file name" for a in self.story.articles):
+                notes.append("italic outlet: from the file name")
+            text = " · ".join([text, *(n for n in notes if n)])
         self.query_one("#summary", Static).update(Text(text, no_wrap=True, overflow="ellipsis"))
 
-    def _cells(self, number: int, article: Article) -> tuple[Text, ...]:
+    def _cells(self, index: int, article: Article) -> tuple[Text, ...]:
         # DataTable treats str cells as markup: hand it Text so article text stays literal.
-        index = number - 1
         values = {
             "mark": MARK if index in self.marked else "",
-            "n": str(number),
+            "n": str(index + 1),
             "outlet": article.outlet or "—",
             "title": article.title or article.id,
             "byline": article.byline or "—",
             "dateline": article.dateline or "—",
+            "date": article.date or "—",
             "sentences": str(len(article.sentences)),
             "closest": self._closest.get(index, "…"),
         }
-        return tuple(Text(values[c.key], no_wrap=True, overflow="ellipsis") for c in self._columns())
+        styles = {"outlet": "italic"} if article.outlet_from == "file name" else {}
+        return tuple(
+            Text(values[c.key], no_wrap=True, overflow="ellipsis", style=styles.get(c.key, "")) for c in self._columns()
+        )
 
     @property
     def cursor(self) -> int:
-        return min(self.query_one(DataTable).cursor_row, len(self.story.articles) - 1)
+        """The article index of the highlighted row."""
+        row = self.query_one(DataTable).cursor_row
+        return self._view[min(max(row, 0), len(self._view) - 1)] if self._view else 0
 
     def action_open(self) -> None:
         if isinstance(self.focused, MatrixView):
@@ -249,6 +292,13 @@ class ArticlesScreen(StoryScreen):
             self.notify("Mark two articles with Space, then press c.", timeout=3)
             return
         self.app.open_compare(articles[picked[0]], articles[picked[1]])
+
+    def action_order(self) -> None:
+        self.by_date = not self.by_date
+        if self.by_date and not any(a.date for a in self.story.articles):
+            self.notify("No article has a publication date; a sidecar can give one (date = 2019-05-26).", timeout=4)
+        self._build()
+        self._summarise()
 
     def action_cursor_down(self) -> None:
         self.query_one(DataTable).action_cursor_down()

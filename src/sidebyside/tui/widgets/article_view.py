@@ -73,8 +73,9 @@ class ArticleView(ScrollView, can_focus=True):
         lines: list[list[tuple[str, str]]] = []
         for row in wrap(a.title or a.id, width):
             lines.append([(row, "article-view--title")])
+        outlet = a.outlet and (f"{a.outlet} (from the file name)" if a.outlet_from == "file name" else a.outlet)
         facts = [
-            a.outlet or "outlet unknown",
+            outlet or "outlet unknown",
             a.byline and f"by {a.byline}",
             a.dateline,
             a.date,
@@ -82,6 +83,9 @@ class ArticleView(ScrollView, can_focus=True):
         ]
         for row in wrap(" · ".join(f for f in facts if f), width):
             lines.append([(row, "article-view--meta")])
+        if a.url:
+            for row in wrap(a.url, width):
+                lines.append([(row, "article-view--meta")])
         gutter = len(str(len(a.sentences))) + 2
         body = max(8, width - gutter)
         previous = None
