@@ -186,6 +186,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def route_compressed(self) -> None:
         self.send(gzip.compress(PAGE), Content_Encoding="gzip")
 
+    def route_compressed_cut(self) -> None:  # the stream stops half-way
+        whole = gzip.compress(PAGE * 50)
+        self.send(whole[: len(whole) // 2], Content_Encoding="gzip")
+
     def log_message(self, format: str, *args: object) -> None:
         pass  # quiet
 
@@ -352,6 +356,22 @@ def test_a_page_compressed_against_the_request_is_saved_decompressed(
 ) -> None:
     assert fetch(capsys, server.url("/compressed"), "--into", str(tmp_path)).code == 0
     assert (tmp_path / "127.0.0.1-compressed.html").read_bytes() == PAGE
+
+
+def test_a_compressed_page_cut_short_is_not_saved(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    done = fetch(capsys, server.url("/compressed-cut"), "--into", str(tmp_path))
+    assert done.code == 2
+    assert any("arrived incomplete" in line for line in done.err)
+    assert not list(tmp_path.glob("*.html"))
+
+
+def test_a_redirect_address_sent_in_utf8_is_followed_as_sent() -> None:
+    from sidebyside.commands.fetch_http import _redirect_target
+
+    raw = "/café".encode().decode("latin-1")  # how http.client hands a UTF-8 header over
+    assert _redirect_target("http://127.0.0.1:8000/x", raw, 302) == "http://127.0.0.1:8000/caf%C3%A9"
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ and only inside its `run`, keeps that promise visible and testable.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import http.client
 import http.cookiejar
 import re
@@ -228,7 +229,10 @@ def _redirect_target(url: str, location: str | None, status: int) -> str:
     """Where a redirect leads, checked like an address the user typed."""
     if not location or not location.strip():
         raise FetchFailed(f"HTTP {status} redirect without a Location")
-    target = urljoin(url, location.strip())
+    location = location.strip()
+    with contextlib.suppress(UnicodeError):  # http.client reads headers as latin-1; the address may be UTF-8
+        location = location.encode("latin-1").decode("utf-8")
+    target = urljoin(url, location)
     try:
         return check_url(target).url
     except BadAddress:
@@ -272,6 +276,8 @@ def _decompressed(body: bytes, encoding: str) -> bytes:
             continue
         if len(data) > limit:
             raise FetchFailed(f"larger than {size_text(limit)} once decompressed; not saved")
+        if not inflater.eof:  # the stream stops mid-way: the page arrived cut short
+            raise FetchFailed(f"sent compressed ({encoding}) and the page arrived incomplete; not saved")
         return data
     raise FetchFailed(f"sent compressed ({encoding}) and the data is damaged")
 
