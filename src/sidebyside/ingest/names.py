@@ -21,8 +21,11 @@ import re
 import unicodedata
 from pathlib import PurePath
 
-#: Extensions removed before the name is read ("nytimes.com.html" -> "nytimes.com").
-SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
+from sidebyside.ingest.load import ARTICLE_SUFFIXES
+
+#: Extensions removed before the name is read ("nytimes.com.html" -> "nytimes.com"): the
+#: ones a folder is searched for.
+SUFFIXES = frozenset(ARTICLE_SUFFIXES - {""})
 #: Words file names are made of when they name no outlet: what browsers, scrapers and
 #: editors call a file they know nothing about.
 GENERIC = frozenset(
