@@ -1,162 +1,260 @@
-"""Build an N-article story folder from perturbed seed sentences, for scale benchmarks.
+"""Realistic benchmark input: distinct sentences of news prose, and N-article story folders.
 
-A folder of hundreds of articles about one story looks like this in practice: a few wire
-texts (here the bundled seeds: the Reuters story, the AFP story, a third outlet's own
-report) run by many outlets, some verbatim, most lightly edited (sentences cut, reworded,
-moved, a paragraph from another wire spliced in, a line of their own reporting added), a
-few rewritten heavily. Each generated file carries what real pages carry: a section line,
-a headline, sometimes a byline, a wire dateline ("PARIS (Reuters) - ") or an agency label
-("… – Agencies") or a copyright line ("© 2019 AFP"), and some site chrome ("Advertisement",
-"Share this article") for the cleaner to strip.
+Benchmarks measured on a few dozen sentences repeated thousands of times flatter any
+method that pairs sentences (issue 13): real articles have distinct sentences, a vocabulary
+of tens of thousands of words of which most are rare, a cast of names the whole story
+repeats, and quotations. `Prose` writes such sentences from an invented vocabulary
+(pronounceable words drawn with Zipf's law) mixed with English function words, names of
+people, places and bodies, numbers and quotes, so runs do not depend on ../shared or the
+network and every sentence is new.
+
+A story folder looks like coverage in practice: a few agencies file a wire text and then
+updated versions of it through the day (a new lead on top, the rest kept, a few lines
+reworded); most outlets run one of those versions, verbatim, lightly edited or heavily cut
+and rewritten, with lines of their own; some splice two wires; some write their own
+article quoting a few wire lines. Each file carries what real pages carry: a section
+line, a headline, sometimes a byline, a wire dateline ("PARIS (Reuters) - "), an agency
+label or a copyright line, and some site chrome for the cleaner to strip.
 
 A fixed random seed makes every run write the same files, so timings are comparable
 between machines and commits.
 
     python benchmarks/make_story.py OUT_DIR --count 300 [--seed 20190512]
 
-Importable: `make_story(out_dir, count, seed)` returns the paths it wrote.
+Importable: `make_story(out_dir, count, seed)` returns the paths it wrote; `Prose` is also
+what `compare.py` builds its pair of long articles from.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
+import itertools
 import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from sidebyside.ingest.story import load_story
-
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
-#: The seed file each wire text comes from, and the agency it belongs to. 001 and 004 are
-#: themselves reprints of 000 and 003, so they add nothing as sources.
-WIRES = (("000_", "Reuters"), ("003_", "AFP"), ("002_", "Libya Herald"))
-WIRE_WEIGHTS = (0.45, 0.4, 0.15)
-
+AGENCIES = ("Reuters", "AFP", "AP", "DPA")
 PLACES = ("PARIS", "TRIPOLI", "BENGHAZI", "CAIRO", "ROME", "TUNIS", "LONDON", "DUBAI")
 SECTIONS = ("World", "Middle East", "Africa", "International", "News")
-FIRST = ("Amira", "Jean", "Omar", "Claire", "Youssef", "Sara", "Tom", "Leila", "Marco", "Nadia")
-LAST = ("Haddad", "Martin", "Benali", "Rossi", "Khoury", "Dubois", "Salem", "Laurent", "Gray")
+FIRST = ("Amira", "Jean", "Omar", "Claire", "Youssef", "Sara", "Tom", "Leila", "Marco", "Nadia",
+         "Karim", "Ingrid", "Pablo", "Hana", "Viktor", "Ruth", "Samir", "Elena", "Kofi", "Mei")  # fmt: skip
+LAST = ("Haddad", "Martin", "Benali", "Rossi", "Khoury", "Dubois", "Salem", "Laurent", "Gray",
+        "Okafor", "Lindqvist", "Moreno", "Tanaka", "Novak", "Adeyemi", "Brennan", "Farouk")  # fmt: skip
+ROLES = ("a spokesman for", "the head of", "an analyst at", "a senior official at", "the director of",
+         "a researcher at", "a lawyer for", "the chairman of")  # fmt: skip
 OUTLET_WORDS = ("Daily", "Morning", "Evening", "Gulf", "Coastal", "Northern", "City", "Global")
 OUTLET_KINDS = ("News", "Post", "Times", "Herald", "Tribune", "Observer", "Chronicle", "Star")
 CHROME = (
     "Advertisement", "Share this article", "Subscribe to our newsletter",
-    "Read more: Libya's rival governments", "Follow us on Twitter", "Sponsored content",
+    "Follow us on Twitter", "Sponsored content",
 )  # fmt: skip
-SYNONYMS = {
-    "said": "stated", "told": "informed", "offensive": "assault", "killed": "left dead",
-    "people": "persons", "began": "started", "capital": "city", "fighting": "clashes",
-    "official": "spokesman", "warned": "cautioned", "met": "held talks", "army": "force",
-    "government": "administration", "ceasefire": "truce", "U.N.": "UN", "talks": "meeting",
-}  # fmt: skip
+#: English function words, most frequent first (drawn with Zipf's law like the rest).
+FUNCTION = (
+    "the of to and a in that for on was with is said by as at from his has it an were "
+    "have be are its who after had their but not been they which this would will more "
+    "than about also over when into other some could two three last there all first "
+    "since while out under against where before most between during"
+).split()
 FILLERS = ("also", "reportedly", "on Sunday", "again", "officially", "in fact", "meanwhile")
-#: An outlet's own reporting: a sentence put together from these slots, so two outlets'
-#: own lines rarely say the same thing (as in real coverage) yet use the story's words.
-WHO = ("Residents of {place}", "A spokesman for the {body}", "{name}, an analyst at the {body},",
-       "Diplomats in {place}", "Aid workers from the {body}", "A local council member in {place}",
-       "Officials at the {body}", "Witnesses near {place}", "{name} of the {body}")  # fmt: skip
-VERB = ("said", "told the {outlet}", "warned", "reported", "complained", "estimated",
-        "confirmed on {day}", "wrote in a statement", "insisted")  # fmt: skip
-#: ... that SUBJECT PREDICATE, TIME: ten of each, so two outlets' own lines rarely agree.
-SUBJECT = ("heavy shelling", "the ceasefire proposal", "the flow of migrants", "oil exports",
-           "the arms embargo", "hospital fuel stocks", "talks in {place}", "school closures",
-           "airport checkpoints", "bread prices")  # fmt: skip
-PREDICATE = ("had continued", "had collapsed", "was rising", "had fallen by half", "was being ignored",
-             "was running out", "could resume", "would last", "had doubled", "was under review")  # fmt: skip
-TIME = ("through the night", "since {day}", "for {count} days", "despite appeals", "in the south",
-        "near the port", "for now", "this spring", "along the coast", "after the talks")  # fmt: skip
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-BODIES = ("Libya Institute", "Red Crescent", "African Union", "Arab League", "EU mission",
-          "World Food Programme", "Chamber of Commerce", "University of Tripoli")  # fmt: skip
+ONSETS = "b c d f g h k l m n p r s t v z br cr dr fr gr pl pr st tr sh ch th".split()
+VOWELS = "a e i o u a e i o ai ea ou io".split()
+CODAS = ["", "", "", "n", "r", "l", "m", "nd", "st", "t", "k"]
+
+
+def _invented(rng: random.Random, count: int) -> list[str]:
+    """`count` distinct pronounceable words of one to three syllables (mostly two)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    while len(out) < count:
+        word = "".join(
+            rng.choice(ONSETS) + rng.choice(VOWELS) + rng.choice(CODAS) for _ in range(rng.choice((1, 2, 2, 2, 3)))
+        )
+        if word not in seen and word not in FUNCTION:
+            seen.add(word)
+            out.append(word)
+    return out
+
+
+class _Zipf:
+    """Draws items with probability proportional to 1 / (rank + 2)."""
+
+    def __init__(self, items: list[str]) -> None:
+        self.items = items
+        self.cum = list(itertools.accumulate(1 / (rank + 2) for rank in range(len(items))))
+
+    def draw(self, rng: random.Random) -> str:
+        return self.items[bisect.bisect(self.cum, rng.random() * self.cum[-1])]
+
+
+class Prose:
+    """Distinct sentences of news prose about one story (see the module docstring).
+
+    `vocabulary` invented words (Zipf-distributed, so most are rare and a few common) plus
+    a cast of `cast` people and as many capitalised names of places and bodies, which the
+    story repeats. Content words make about 55% of a sentence, as in English news.
+    """
+
+    def __init__(self, seed: int, vocabulary: int = 30000, cast: int = 30) -> None:
+        rng = random.Random(seed)
+        self.words = _Zipf(_invented(rng, vocabulary))
+        self.function = _Zipf(FUNCTION)
+        self.people = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(cast)]
+        self.names = _Zipf([w.capitalize() for w in _invented(rng, cast)])
+
+    def clause(self, rng: random.Random, length: int | None = None) -> str:
+        """Words of a sentence, lowercase first letter, no closing stop."""
+        if length is None:
+            length = 6 + min(40, int(rng.gammavariate(2.0, 8.0)))
+        out = []
+        function = False
+        for _ in range(length):
+            # A function word is likelier after a content word: about 45% of words overall.
+            function = rng.random() < (0.2 if function else 0.62)
+            kind = rng.random()
+            if function:
+                word = self.function.draw(rng)
+            elif kind < 0.18:
+                word = self.names.draw(rng)
+            elif kind < 0.24:
+                word = f"{rng.randrange(2, 90000):,}" if rng.random() < 0.5 else str(rng.randrange(2, 100))
+            else:
+                word = self.words.draw(rng)
+            if rng.random() < 0.06:
+                word += ","
+            out.append(word)
+        out[-1] = out[-1].rstrip(",")
+        return " ".join(out)
+
+    def sentence(self, rng: random.Random) -> str:
+        """A sentence of reporting; about one in six quotes a named person."""
+        roll = rng.random()
+        if roll < 0.08:
+            text = f"“{_capital(self.clause(rng))},” {rng.choice(self.people)} said."
+        elif roll < 0.12:
+            who = f"{rng.choice(self.people)}, {rng.choice(ROLES)} the {self.names.draw(rng)} {self.words.draw(rng)}"
+            text = f"{who}, said {self.clause(rng)}."
+        elif roll < 0.16:
+            text = f"According to {rng.choice(self.people)}, {self.clause(rng)}."
+        else:
+            text = _capital(self.clause(rng)) + "."
+        return text
+
+    def reword(self, sentence: str, rng: random.Random) -> str:
+        """An edited version of `sentence`: what a second outlet does to wire copy.
+
+        One to three edits among: a word replaced by another, a word dropped, a filler
+        added; sometimes the quotes straightened or "per cent" style variants.
+        """
+        words = sentence.split()
+        for _ in range(rng.randint(1, 3)):
+            if len(words) < 4:
+                break
+            k = rng.randrange(1, len(words) - 1)  # inner words: keep the capital and the stop
+            roll = rng.random()
+            if roll < 0.45:
+                tail = "," if words[k].endswith(",") else ""
+                words[k] = self.words.draw(rng) + tail
+            elif roll < 0.7 and len(words) > 6:
+                del words[k]
+            else:
+                words.insert(k, rng.choice(FILLERS))
+        text = " ".join(words)
+        if rng.random() < 0.2:
+            text = text.replace("“", '"').replace("”", '"')
+        return text
+
+    def paragraph_of_sentences(self, rng: random.Random, count: int) -> list[str]:
+        return [self.sentence(rng) for _ in range(count)]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# --- a story of many articles -----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Source:
-    """A wire text to perturb: its agency and its clean sentences."""
+    """A wire text to perturb: its agency, headline and sentences."""
 
     agency: str
     title: str
     sentences: tuple[str, ...]
 
 
-def load_sources() -> tuple[list[Source], list[str]]:
-    """The three wire texts, and every seed sentence (for splicing in other wires' text)."""
-    articles = load_story([str(SEEDS)]).articles
-    sources = []
-    for prefix, agency in WIRES:
-        art = next(a for a in articles if a.id.startswith(prefix))
-        sources.append(Source(agency, art.title or "Libya", art.sentences))
-    pool = sorted({s for a in articles for s in a.sentences})
-    return sources, pool
+def wire_versions(prose: Prose, rng: random.Random, count: int) -> list[Source]:
+    """Each agency's wire text and its updates through the day (`count` texts in all).
 
-
-def reword(sentence: str, rng: random.Random) -> str:
-    """An edited version of `sentence`: synonyms, a word dropped or added."""
-    words = sentence.split()
-    for _ in range(rng.randint(1, 3)):
-        if len(words) < 3:
-            break
-        k = rng.randrange(1, len(words) - 1)  # inner words: keep the capital and the full stop
-        bare = words[k].strip(",.")
-        roll = rng.random()
-        if roll < 0.5 and bare in SYNONYMS:
-            words[k] = words[k].replace(bare, SYNONYMS[bare])
-        elif roll < 0.75 and len(words) > 6:
-            del words[k]
+    An update keeps most of the previous version: a new lead of a few sentences on top, a
+    couple of lines dropped or reworded, a few added at the end.
+    """
+    out: list[Source] = []
+    latest: dict[str, list[str]] = {}
+    for n in range(count):
+        agency = AGENCIES[n % len(AGENCIES)]
+        previous = latest.get(agency)
+        if previous is None:
+            body = prose.paragraph_of_sentences(rng, rng.randint(18, 34))
         else:
-            words.insert(k, rng.choice(FILLERS))
-    return " ".join(words)
+            body = prose.paragraph_of_sentences(rng, rng.randint(2, 5))
+            for sentence in previous:
+                roll = rng.random()
+                if roll < 0.08:
+                    continue
+                body.append(prose.reword(sentence, rng) if roll < 0.16 else sentence)
+            body += prose.paragraph_of_sentences(rng, rng.randint(0, 4))
+        latest[agency] = body
+        title = _capital(prose.clause(rng, rng.randint(6, 11)))
+        out.append(Source(agency, title, tuple(body)))
+    return out
 
 
-def own_sentence(rng: random.Random, outlet: str) -> str:
-    """A sentence of the outlet's own reporting."""
-    clause = f"{rng.choice(SUBJECT)} {rng.choice(PREDICATE)} {rng.choice(TIME)}"
-    text = f"{rng.choice(WHO)} {rng.choice(VERB)} that {clause}."
-    return text.format(
-        place=rng.choice(PLACES).title(),
-        body=rng.choice(BODIES),
-        name=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-        outlet=outlet,
-        day=rng.choice(DAYS),
-        count=rng.choice(("12", "40", "300", "2,000", "six", "eight")),
-    )
-
-
-def perturb(src: Source, pool: list[str], rng: random.Random, outlet: str) -> list[str]:
-    """The body an outlet runs: verbatim, edited, or heavily rewritten."""
+def perturb(src: Source, prose: Prose, others: list[Source], rng: random.Random) -> list[str]:
+    """The body an outlet runs of a wire text: verbatim, edited, or heavily rewritten."""
     roll = rng.random()
     if roll < 0.15:
         return list(src.sentences)  # verbatim reprint
     heavy = roll > 0.8
-    p_delete, p_reword = (0.3, 0.5) if heavy else (0.1, 0.15)
+    p_delete, p_reword = (0.35, 0.5) if heavy else (0.1, 0.15)
     out = []
     for sentence in src.sentences:
         if rng.random() < p_delete:
             continue
-        out.append(reword(sentence, rng) if rng.random() < p_reword else sentence)
-    for _ in range(rng.choice((0, 0, 1, 2))):  # a sentence from another wire
-        out.insert(rng.randrange(len(out) + 1), rng.choice(pool))
+        out.append(prose.reword(sentence, rng) if rng.random() < p_reword else sentence)
+    if rng.random() < 0.15:  # a few paragraphs of a second wire spliced in
+        other = rng.choice(others).sentences
+        start = rng.randrange(len(other))
+        out[len(out) // 2 : len(out) // 2] = other[start : start + rng.randint(2, 6)]
     for _ in range(rng.choice((0, 1, 1, 2, 3)) + 3 * heavy):  # own reporting
-        out.insert(rng.randrange(len(out) + 1), own_sentence(rng, outlet))
+        out.insert(rng.randrange(len(out) + 1), prose.sentence(rng))
     for _ in range(rng.choice((0, 0, 1))):  # a moved sentence
         out.insert(rng.randrange(len(out)), out.pop(rng.randrange(len(out))))
     return out or list(src.sentences[:1])
+
+
+def own_article(prose: Prose, wires: list[Source], rng: random.Random) -> list[str]:
+    """An outlet's own article: its own sentences, quoting a few lines of a wire."""
+    out = prose.paragraph_of_sentences(rng, rng.randint(12, 35))
+    wire = rng.choice(wires).sentences
+    for _ in range(rng.randint(0, 4)):
+        out.insert(rng.randrange(len(out) + 1), rng.choice(wire))
+    return out
 
 
 def outlet_name(rng: random.Random) -> str:
     return f"{rng.choice(OUTLET_WORDS)} {rng.choice(OUTLET_KINDS)}"
 
 
-def page(src: Source, body: list[str], rng: random.Random, outlet: str) -> str:
+def page(title: str, agency: str | None, body: list[str], rng: random.Random, outlet: str) -> str:
     """The saved page: chrome, headline, byline, a credit for the wire, paragraphs."""
-    lines = [rng.choice(SECTIONS), ""]
-    title = src.title if rng.random() < 0.6 else reword(src.title, rng)
-    lines += [f"{title} | {outlet}", ""]
-    if rng.random() < 0.4:
+    lines = [rng.choice(SECTIONS), "", f"{title} | {outlet}", ""]
+    if rng.random() < 0.4 or agency is None:
         lines += [f"By {rng.choice(FIRST)} {rng.choice(LAST)}", ""]
-    credit = rng.random()
+    credit = rng.random() if agency is not None else 1.0
     if credit < 0.4:  # wire dateline on the lead
-        body = [f"{rng.choice(PLACES)} ({src.agency}) - {body[0]}"] + body[1:]
+        body = [f"{rng.choice(PLACES)} ({agency}) - {body[0]}"] + body[1:]
     elif credit < 0.55:
         lines += [f"{outlet} – Agencies", ""]
     paragraphs = [" ".join(body[k : k + 2]) for k in range(0, len(body), 2)]
@@ -165,22 +263,33 @@ def page(src: Source, body: list[str], rng: random.Random, outlet: str) -> str:
         if k == 1 and rng.random() < 0.5:
             lines += [rng.choice(CHROME), ""]
     if 0.55 <= credit < 0.75:
-        lines += [f"© 2019 {src.agency}", ""]
+        lines += [f"© 2019 {agency}", ""]
     lines += ["Share this article", ""]
     return "\n".join(lines)
 
 
 def make_story(out_dir: Path, count: int, seed: int = 20190512) -> list[Path]:
-    """Write `count` articles into `out_dir` (created if needed); return their paths."""
+    """Write `count` articles into `out_dir` (created if needed); return their paths.
+
+    About one wire version per 25 articles (at least 4); 70% of articles run a wire
+    version, 30% are the outlet's own reporting.
+    """
     rng = random.Random(seed)
-    sources, pool = load_sources()
+    prose = Prose(seed)
+    wires = wire_versions(prose, rng, max(len(AGENCIES), count // 25))
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for n in range(count):
-        src = rng.choices(sources, WIRE_WEIGHTS)[0]
         outlet = outlet_name(rng)
+        if rng.random() < 0.7:
+            src = rng.choice(wires)
+            title = src.title if rng.random() < 0.6 else prose.reword(src.title + ".", rng).rstrip(".")
+            text = page(title, src.agency, perturb(src, prose, wires, rng), rng, outlet)
+        else:
+            title = _capital(prose.clause(rng, rng.randint(6, 11)))
+            text = page(title, None, own_article(prose, wires, rng), rng, outlet)
         path = out_dir / f"{n:04d}_{outlet.lower().replace(' ', '_')}.txt"
-        path.write_text(page(src, perturb(src, pool, rng, outlet), rng, outlet), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
 

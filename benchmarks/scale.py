@@ -1,7 +1,9 @@
 """Benchmark: how load and quotes grow with the size of a story (issue 6).
 
-For 100, 300 and 1,000 articles written by `make_story.py` (perturbed seed sentences, a
-fixed random seed) into a temporary folder, times, each in a fresh process:
+For 100, 300 and 1,000 articles written by `make_story.py` (wire texts, their updates and
+reprints, outlets' own reporting: distinct sentences from an invented 30,000-word
+vocabulary, with quotations; a fixed random seed) into a temporary folder, times, each in
+a fresh process:
 
 * load: read, decode, clean, recognise, segment (`ingest.story.load_story`);
 * quotes: quotes and figures of every article, grouped across outlets, conflicts
@@ -43,6 +45,7 @@ def peak_rss_mb() -> float:
 def measure(folder: str, traced: bool) -> dict[str, float]:
     """Run the work once in this (fresh) process; times in s, memory in MB."""
     from sidebyside.analysis.story_quotes import story_quotes
+    from sidebyside.analysis.text import normalise
     from sidebyside.ingest.story import load_story
 
     if traced:
@@ -58,6 +61,7 @@ def measure(folder: str, traced: bool) -> dict[str, float]:
         "articles": len(story.articles),
         "problems": len(story.problems),
         "sentences": sum(len(a.sentences) for a in story.articles),
+        "distinct": len({normalise(s) for a in story.articles for s in a.sentences}),
         "quote_count": sum(len(r.quotes) for r in sheet.results),
         "figure_count": sum(len(r.figures) for r in sheet.results),
         "groups": len(sheet.groups),
@@ -92,8 +96,8 @@ def main() -> None:
 
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; each size in a fresh process")
     header = (
-        f"{'articles':>8} {'sentences':>9} {'quotes':>6} {'figures':>7} | {'load s':>6} {'quotes s':>8} "
-        f"{'total s':>7} {'ms/article':>10} | {'traced MB':>9} {'RSS MB':>7}"
+        f"{'articles':>8} {'sentences':>9} {'distinct':>8} {'quotes':>6} {'figures':>7} | "
+        f"{'load s':>6} {'quotes s':>8} {'total s':>7} {'ms/article':>10} | {'traced MB':>9} {'RSS MB':>7}"
     )
     print(header)
     print("-" * len(header))
@@ -104,7 +108,8 @@ def main() -> None:
             traced = child(tmp, traced=True)
         total = run["load"] + run["quotes"]
         print(
-            f"{run['articles']:>8} {run['sentences']:>9} {run['quote_count']:>6} {run['figure_count']:>7} | "
+            f"{run['articles']:>8} {run['sentences']:>9} {run['distinct']:>8} {run['quote_count']:>6} "
+            f"{run['figure_count']:>7} | "
             f"{run['load']:>6.2f} {run['quotes']:>8.2f} {total:>7.2f} "
             f"{1000 * total / max(1, run['articles']):>10.2f} | "
             f"{traced['traced']:>9.1f} {run['rss']:>7.1f}",

@@ -103,11 +103,11 @@ def test_overlap_json_names_the_right_article_in_every_field(twins: Path, capsys
 def test_overlap_table_labels_each_row_with_its_own_outlet(twins: Path, capsys) -> None:
     assert cli.main(["overlap", "d1", "d2"]) == 0
     out = capsys.readouterr().out
-    assert "0 Reuters" in out and "1 SMA News" in out and "2 AFP" in out
+    assert "1 Reuters" in out and "2 SMA News" in out and "3 AFP" in out
 
 
 def test_articles_json_closest_points_at_the_other_file(twins: Path, capsys) -> None:
-    payload = run_json(capsys, "articles", "d1", "d2", "--format", "json")
+    payload = run_json(capsys, "articles", "d1", "d2", "--format", "json", "--closest")
     closest = {a["id"]: a["closest"]["id"] for a in payload["articles"]}
     assert closest["d1/x.txt"] == "d2/x.txt" and closest["d2/x.txt"] == "d1/x.txt"
 

@@ -272,7 +272,7 @@ def test_counts_are_found_in_linear_time_among_thousands_of_numbers() -> None:
     page = counts(122_000, 0)
     start = time.perf_counter()
     found = candidates(page)
-    assert time.perf_counter() - start < 2.0
+    assert time.perf_counter() - start < 5.0  # was 75 s; ~1 s on an idle 2-core machine
     assert len(found) > 20_000
 
 
@@ -336,11 +336,32 @@ def test_quote_groups_are_linear_on_a_small_vocabulary() -> None:
         assert isinstance(results, tuple)
         summarise(results, WATCH)
 
-    # Known: grouping grows about as n^1.6 here (x9-10.5 for 4x the text, measured
-    # 2026-12-01) while each printing's candidates fill up to their cap (RARE_WORDS x
-    # MAX_CANDIDATES); a quadratic pass would grow x16. Until it is made linear (issue 16),
-    # this row allows x12 rather than x8.
-    assert_linear(summarised, analysed, 20_000, cap=2.5, ratio=12.0)
+    # Grew as n^1.6 while each printing's candidates filled up to a per-word cap; now a
+    # printing is compared with at most MAX_CANDIDATES statements in all.
+    assert_linear(summarised, analysed, 40_000, cap=2.5)
+
+
+def test_quote_groups_are_linear_in_outlets_reprinting_one_statement() -> None:
+    # The reference wording was chosen by comparing every printing with every other:
+    # a statement carried by thousands of articles was quadratic in them.
+    def reprints(n: int, seed: int) -> object:
+        rng = random.Random(seed)
+        pages = []
+        for k in range(n // 200):
+            trim = rng.choice(["", " for the people of Tripoli", " now"])
+            pages.append(
+                article_of(
+                    f"Outlet {k} reports\n\n“The offensive will go on{trim},” Haftar said on Tuesday. "
+                    f"Residents of district {k} left their homes.\n"
+                )
+            )
+        return analyse_story(pages, WATCH)
+
+    def summarised(results: object) -> None:
+        assert isinstance(results, tuple)
+        summarise(results, WATCH)
+
+    assert_linear(summarised, reprints, 200_000, cap=2.5)
 
 
 @pytest.mark.parametrize(

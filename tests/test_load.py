@@ -257,9 +257,7 @@ def test_a_fifo_named_or_in_a_folder_never_blocks_the_cli(tmp_path: Path) -> Non
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert done.returncode == 2
-    assert done.stderr.splitlines() == [
-        f"sidebyside: {os.path.relpath(tmp_path / 'pipe.txt')}: not a regular file (a named pipe)"
-    ]
+    assert done.stderr.splitlines() == [f"sidebyside: {tmp_path / 'pipe.txt'}: not a regular file (a named pipe)"]
     assert "good.txt" in done.stdout
 
 

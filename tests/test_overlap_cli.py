@@ -79,8 +79,8 @@ def test_each_cell_is_the_share_compare_reports(capsys):
 def test_table_has_labels_percentages_and_reuse_lines(capsys):
     assert main([str(SEEDS)]) == 0
     out = capsys.readouterr().out
-    assert "0 Reuters" in out and "4 Asharq Al-Awsat" in out
-    row = next(line for line in out.splitlines() if line.startswith("1 SMA News"))
+    assert "1 Reuters" in out and "5 Asharq Al-Awsat" in out
+    row = next(line for line in out.splitlines() if line.startswith("2 SMA News"))
     assert row.split()[-5:] == ["100", "—", "10", "10", "10"]
     assert "SMA News reprints Reuters" in out
 
@@ -90,7 +90,7 @@ def test_narrow_terminal_wraps_columns_into_blocks(monkeypatch, capsys):
     assert main([str(SEEDS)]) == 0
     lines = capsys.readouterr().out.splitlines()
     headers = [line for line in lines if line.strip() and all(part.isdigit() for part in line.split())]
-    assert [h.split() for h in headers] == [["0", "1", "2", "3"], ["4"]]
+    assert [h.split() for h in headers] == [["1", "2", "3", "4"], ["5"]]
     grid = [line for line in lines if line[:1].isdigit()]
     assert len(grid) == 10 and all(len(line) <= 30 for line in grid)
 
@@ -135,8 +135,8 @@ def test_console_command_without_traceback(tmp_path):
     assert len(done.stderr.strip().splitlines()) >= 1
 
 
-def test_articles_json_gains_closest(capsys):
-    assert cli.main(["articles", str(SEEDS), "--format", "json"]) == 0
+def test_articles_json_gains_closest_when_asked(capsys):
+    assert cli.main(["articles", str(SEEDS), "--format", "json", "--closest"]) == 0
     articles = json.loads(capsys.readouterr().out)["articles"]
     by_prefix = {a["id"][:3]: a for a in articles}
     assert by_prefix["001"]["closest"]["id"].startswith("000") and by_prefix["001"]["closest"]["share"] >= 0.95
@@ -144,7 +144,20 @@ def test_articles_json_gains_closest(capsys):
     assert all(set(a["closest"]) == {"id", "share"} for a in articles)
 
 
+def test_articles_json_lists_without_the_matrix_unless_asked(capsys, monkeypatch):
+    # the list must not wait for the story's overlap matrix (minutes for thousands of files)
+    import sidebyside.analysis.overlap as overlap
+
+    def no_matrix(*args, **kwargs):
+        raise AssertionError("the overlap matrix was computed")
+
+    monkeypatch.setattr(overlap, "overlap_matrix", no_matrix)
+    assert cli.main(["articles", str(SEEDS), "--format", "json"]) == 0
+    articles = json.loads(capsys.readouterr().out)["articles"]
+    assert len(articles) == 5 and all("closest" not in a for a in articles)
+
+
 def test_articles_json_closest_is_null_for_a_single_article(capsys):
-    assert cli.main(["articles", str(SEEDS / "003_4d220cef3e03f249.txt"), "--format", "json"]) == 0
+    assert cli.main(["articles", str(SEEDS / "003_4d220cef3e03f249.txt"), "--format", "json", "--closest"]) == 0
     (only,) = json.loads(capsys.readouterr().out)["articles"]
     assert only["closest"] is None

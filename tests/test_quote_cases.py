@@ -43,6 +43,22 @@ def case(name: str, paragraphs: Sequence[Paragraph], *said: Said, speakers: Sequ
 
 
 CASES = [
+    # ---------------------------------------------------------------- a pronoun is not inverted mid-clause
+    case(
+        "an-age-and-a-relative-clause-between-the-speaker-and-said-then-she",
+        [
+            [
+                '"The vessel was fully certified," chief executive Stavros Makris said.',
+                "Maria Lemou, 63, who was travelling to visit her sister on Rhodes, said she spent two hours "
+                "in a lifeboat before a fishing boat picked her up.",
+                '"The sea was like a mountain," she said.',
+            ]
+        ],
+        ("Stavros Makris", "direct", "The vessel was fully certified"),
+        ("Maria Lemou", "indirect", "she spent two hours in a lifeboat before a fishing boat picked her up"),
+        ("Maria Lemou", "direct", "The sea was like a mountain"),
+        speakers=["Stavros Makris"],
+    ),
     # ---------------------------------------------------------------- a cue word used as a noun
     case(
         "an-ordinal-makes-the-bare-form-a-noun",

@@ -78,8 +78,10 @@ def group_gone(pgid: int, within: float) -> bool:
 ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[A-Za-z]")
 
 
-def quit_tui(folder: Path, marker: bytes, *, settle: float, timeout: float = 30.0) -> tuple[float | None, int | None]:
-    """Open the TUI on `folder` in a pty, press `q` `settle` s after `marker` is on screen.
+def quit_tui(
+    folder: Path, marker: bytes, *, settle: float, timeout: float = 30.0, key: bytes = b"q"
+) -> tuple[float | None, int | None]:
+    """Open the TUI on `folder` in a pty, press `key` (`q`) `settle` s after `marker` is on screen.
 
     Returns (seconds from `q` until the process was gone, its exit status), or
     (None, None) when it was still running `EXIT_WITHIN` + 1 s after `q`. Raises if the
@@ -114,7 +116,7 @@ def quit_tui(folder: Path, marker: bytes, *, settle: float, timeout: float = 30.
             if seen_at is None and marker in ESCAPES.sub(b"", screen):
                 seen_at = time.monotonic()
             if quit_at is None and seen_at is not None and time.monotonic() - seen_at >= settle:
-                os.write(master, b"q")
+                os.write(master, key)
                 quit_at = time.monotonic()
         assert quit_at is not None, f"the app ended before q: {ESCAPES.sub(b'', screen)[-400:]!r}"
         return time.monotonic() - quit_at, process.returncode
@@ -123,9 +125,11 @@ def quit_tui(folder: Path, marker: bytes, *, settle: float, timeout: float = 30.
         os.close(master)
 
 
-def test_quitting_while_the_matrix_computes_ends_the_process(big_story):
+@pytest.mark.parametrize("key", [b"q", b"\x03"], ids=["q", "one ctrl-c"])
+def test_quitting_while_the_matrix_computes_ends_the_process(big_story, key):
     # Loaded ("2000 articles · Enter reads ..."): the matrix worker is comparing pairs.
-    took, status = quit_tui(big_story, f"{ARTICLES} articles \u00b7".encode(), settle=0.5)
+    # One Ctrl-C is enough (Textual's default only says "Press ctrl+q to quit").
+    took, status = quit_tui(big_story, f"{ARTICLES} articles \u00b7".encode(), settle=0.5, key=key)
     assert took is not None, f"still running {EXIT_WITHIN + 1:.0f} s after q (the matrix worker kept going)"
     assert took <= EXIT_WITHIN and status == 0
 
@@ -136,13 +140,21 @@ def test_quitting_at_the_first_paint_while_loading_ends_the_process(big_story):
     assert took <= EXIT_WITHIN and status == 0
 
 
-def test_ctrl_c_during_a_headless_overlap_exits_130_without_traceback(big_story):
+@pytest.mark.parametrize(
+    ("signum", "to_group"),
+    [(signal.SIGINT, True), (signal.SIGTERM, False), (signal.SIGHUP, False)],
+    ids=["ctrl-c to the terminal's group", "SIGTERM to the command alone", "SIGHUP to the command alone"],
+)
+def test_a_signal_during_a_headless_overlap_ends_it_and_its_workers_quietly(big_story, signum, to_group):
+    # Ctrl-C reaches the whole process group, as a terminal sends it. `kill PID`, `timeout`
+    # or a supervisor reach the parent alone: it died at once, and each busy worker then
+    # printed "Process ForkPoolWorker-N:" with a BrokenPipeError traceback.
     process = subprocess.Popen(
         [sys.executable, "-m", "sidebyside", "overlap", str(big_story), "--workers", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )  # fmt: skip
     try:
-        # Wait for the worker processes: the Ctrl-C must reach them too, as a terminal's does.
+        # Wait for the worker processes: the signal must find them busy.
         children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
         if not children.exists():
             pytest.skip("this kernel does not list a process's children in /proc")
@@ -151,15 +163,18 @@ def test_ctrl_c_during_a_headless_overlap_exits_130_without_traceback(big_story)
             assert process.poll() is None and time.monotonic() < deadline, "overlap never started its workers"
             time.sleep(0.02)
         time.sleep(0.3)  # the workers are busy comparing
-        os.killpg(process.pid, signal.SIGINT)
+        if to_group:
+            os.killpg(process.pid, signum)
+        else:
+            process.send_signal(signum)
         sent = time.monotonic()
         try:
             _, err = process.communicate(timeout=EXIT_WITHIN + 1)
         except subprocess.TimeoutExpired:
-            pytest.fail(f"still running {EXIT_WITHIN + 1:.0f} s after Ctrl-C")
+            pytest.fail(f"still running {EXIT_WITHIN + 1:.0f} s after {signal.Signals(signum).name}")
         took = time.monotonic() - sent
         assert "Traceback" not in err and "ForkPoolWorker" not in err, err
-        assert process.returncode == 130 and took <= EXIT_WITHIN
+        assert process.returncode == 128 + signum and took <= EXIT_WITHIN
         assert group_gone(process.pid, 1.0), "a worker process outlived the command"
     finally:
         kill_group(process)

@@ -66,7 +66,8 @@ def test_pick_article_dialog(snap_compare):
 
 
 def test_compare_with_quotes_sidebar(snap_compare):
-    """The sidebar open beside AFP and Asharq Al-Awsat: quotes by speaker, A/B badges, conflicts."""
+    """The sidebar open beside AFP and Asharq Al-Awsat: the pair first (A and B, only A,
+    only B), the rest of the story below a rule."""
     assert snap_compare(seeds_app(), terminal_size=(140, 40), press=COMPARE_AFP_ASHARQ + ["p"])
 
 

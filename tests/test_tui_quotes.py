@@ -8,6 +8,7 @@ from sidebyside.tui.screens.articles import ArticlesScreen
 from sidebyside.tui.screens.compare import CompareScreen
 from sidebyside.tui.screens.quote_sheet import QuoteSheetScreen
 from sidebyside.tui.screens.reader import ReaderScreen
+from sidebyside.tui.screens.watchlist import WatchlistScreen
 from sidebyside.tui.widgets.article_view import ArticleView
 from sidebyside.tui.widgets.compare_view import CompareView
 from sidebyside.tui.widgets.quote_sidebar import QuoteSidebar
@@ -97,8 +98,12 @@ async def test_adding_a_person_extends_the_watchlist(seeds_story):
     app = make_app(seeds_story)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("w", "plus")
+        assert isinstance(app.screen, WatchlistScreen)
+        await pilot.press("plus")
         assert isinstance(app.screen, AddSpeaker)
         await pilot.press(*"Giuseppe Conte", "enter")
+        assert isinstance(app.screen, WatchlistScreen)
+        await pilot.press("escape")
         assert isinstance(app.screen, QuoteSheetScreen)
         assert app.speakers[-1] == "Giuseppe Conte"
         assert "Giuseppe Conte" in app.quotes().speakers

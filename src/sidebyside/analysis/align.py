@@ -11,13 +11,13 @@ the alignment runs in stages, cheapest first:
 2. **Everything else.** The sentences left over are matched by what they *say*: content
    words weighted by rarity (IDF over the sentences of both articles, so "Haftar" or
    "Libya", which occur everywhere in a story about them, weigh little) combined with
-   rapidfuzz's token similarity. An inverted index of the rarer words proposes
-   candidates, so cost stays near-linear instead of N x M; only the best few are scored.
-   Copies left over from stage 1 compete here too, with a perfect score. Pairs are
-   chosen greedily, best first; between near-equal scores the one nearer to where the
-   anchors say the sentence should be wins, so repeated sentences do not pair across
-   the article. This stage, and the indexing of each article it relies on (`prepare`),
-   is `analysis/candidates.py`; this module places it between the other three.
+   rapidfuzz's token similarity. An inverted index of the left-over sentences' rarer
+   words proposes candidates, so cost follows the edits between the two articles, not
+   N x M nor their length; only the best few are scored. Copies left over from stage 1
+   compete here too, with a perfect score. Pairs are chosen greedily, best first;
+   between near-equal scores the one nearer to where the anchors say the sentence should
+   be wins, so repeated sentences do not pair across the article. This stage is
+   `analysis/candidates.py`; this module places it between the other three.
 3. **Order.** A maximum-weight increasing subsequence over all chosen pairs decides which
    pairs are in order; the others are `moved`.
 4. **Related.** A sentence that also overlaps strongly with a second sentence on the other
@@ -26,24 +26,35 @@ the alignment runs in stages, cheapest first:
 Rows follow A's order; sentences only B has are placed after the row of the B sentence
 before them, so B's sentences keep their order except the moved ones.
 
-A story of hundreds of articles needs every ordered pair's share (`analysis/overlap.py`), so
-the work that depends on one article only is done once by `prepare` and reused by
-`align_prepared` and `carried`; `align(a, b)` is exactly those two steps. Word weights
-are summed with `math.fsum` and words visited in sorted order, so a result does not
-depend on the order a set happens to iterate in (which changes with Python's per-process
-hash seed): the matrix computed in one process equals `compare` run in another.
+Two long versions of one text cost about what an exact-match diff of them costs
+(benchmarks/compare.py): tokenising, weighing and scoring touch the left-over sentences
+only (and, past `weight_sample` exact copies, a sample of those for the word counts).
+
+The overlap matrix (`analysis/overlap.py`) needs the share of many pairs, so `carried`
+runs stages 1 and 2 alone, on articles `prepare`d once, with the story's tokenised
+sentences (`candidates.Words`); `align(a, b)` is `prepare` and `align_prepared`. Word
+weights are summed with `math.fsum` and words visited in sorted order, so a result does
+not depend on the order a set happens to iterate in (which changes with Python's
+per-process hash seed): a cell computed in one process equals `compare` run in another.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from itertools import pairwise
 
-from sidebyside.analysis.candidates import Pair, Prepared, Scorer, Weights, choose_pairs, prepare
+from sidebyside.analysis.candidates import (
+    Pair,
+    Prepared,
+    Scorer,
+    Weights,
+    Words,
+    choose_pairs,
+    prepare,
+    sample_of,
+    sampled_counts,
+)
 from sidebyside.model import AlignedRow, Alignment, Article, RowKind
 
 
@@ -80,6 +91,9 @@ class AlignParams:
     common_fraction: float = 0.05
     #: ... unless they occur in no more than this many sentences (small inputs index all).
     common_floor: int = 50
+    #: Exact copies whose words are counted for the weights: all of them up to this many,
+    #: else an even sample of about this many (see `candidates.Weights`).
+    weight_sample: int = 256
 
 
 DEFAULT_PARAMS = AlignParams()
@@ -87,125 +101,118 @@ DEFAULT_PARAMS = AlignParams()
 
 def align(a: Article, b: Article, params: AlignParams = DEFAULT_PARAMS) -> Alignment:
     """Align the sentences of `a` and `b`: every sentence in exactly one row, A's order."""
-    memo: dict[str, frozenset[str]] = {}
-    return align_prepared(a, b, prepare(a.sentences, memo), prepare(b.sentences, memo), params)
+    return align_prepared(a, b, prepare(a.sentences), prepare(b.sentences), params)
 
 
 def align_prepared(
-    a: Article, b: Article, side_a: Prepared, side_b: Prepared, params: AlignParams = DEFAULT_PARAMS
+    a: Article,
+    b: Article,
+    side_a: Prepared,
+    side_b: Prepared,
+    params: AlignParams = DEFAULT_PARAMS,
+    words: Words | None = None,
 ) -> Alignment:
-    """`align(a, b)` with both articles already passed through `prepare` (same result)."""
+    """`align(a, b)` with both articles already passed through `prepare` (same result).
+
+    `words` may be shared between comparisons, so each distinct sentence is tokenised once.
+    """
     n_a, n_b = len(side_a.norm), len(side_b.norm)
-    anchors, candidates, chosen = _match(side_a, side_b, params)
+    anchors, candidates, chosen = _match(side_a, side_b, params, words or Words())
     pairs = anchors + chosen
     in_order = _in_order(pairs)
     related = _related(candidates, pairs, params)
     return Alignment(a=a, b=b, rows=_rows(n_a, n_b, pairs, in_order, related))
 
 
-@dataclass(frozen=True)
-class Bounds:
-    """What a whole story guarantees about its sentence pairs (proved in `analysis/bounds.py`).
-
-    `partners[t]` holds every normalised sentence `u` that could pair with sentence `t`
-    (score at least `pair_threshold`, or be an exact copy) in some pairing of two of the
-    story's articles; t itself included. A sentence missing from `partners` may pair with
-    anything.
-    """
-
-    partners: Mapping[str, AbstractSet[str]]
-
-
 def carried(
     side_a: Prepared,
     side_b: Prepared,
     params: AlignParams = DEFAULT_PARAMS,
-    bounds: Bounds | None = None,
+    words: Words | None = None,
+    weights: Weights | None = None,
 ) -> int:
     """How many of A's sentences B carries: the paired rows `align` would return.
 
     The same stages 1 and 2 as `align`, without ordering, related links and rows, so
     `carried(prepare(a), prepare(b)) / len(a.sentences) == align(a, b).share_a_in_b`.
     Candidates below `pair_threshold` are not kept (only `related` would use them).
-
-    With a story's `bounds`, a sentence of A with no partner left in B is not looked at
-    (it has no candidate that could reach `pair_threshold`, and it weighs nothing in
-    anyone else's score), and a proposed pair that is no partner is not scored.
+    `weights`: the pair's exact weights (`exact_weights`), when the caller has them.
     """
-    return _carried(side_a, side_b, params, bounds, Weights(side_a, side_b, params), False)
-
-
-def carried_both(
-    side_a: Prepared,
-    side_b: Prepared,
-    params: AlignParams = DEFAULT_PARAMS,
-    bounds: Bounds | None = None,
-) -> tuple[int, int]:
-    """`(carried(a, b), carried(b, a))`, weighing each word and scoring each pair once."""
-    weights = Weights(side_a, side_b, params)
-    return (
-        _carried(side_a, side_b, params, bounds, weights, False),
-        _carried(side_b, side_a, params, bounds, weights, True),
-    )
-
-
-def _carried(
-    side_a: Prepared,
-    side_b: Prepared,
-    params: AlignParams,
-    bounds: Bounds | None,
-    weights: Weights,
-    flipped: bool,
-) -> int:
-    """`carried` with the pair's `weights` given (`flipped`: A is the weights' B)."""
     n_a, n_b = len(side_a.norm), len(side_b.norm)
     anchors = _exact_in_order(side_a, side_b, params.max_copies)
     if len(anchors) == n_a or len(anchors) == n_b:
         return len(anchors)
-    done_a, done_b = {p.a for p in anchors}, {p.b for p in anchors}
-    rest_a = [i for i in range(n_a) if i not in done_a]
-    partners = None
-    if bounds is not None:
-        partners = bounds.partners
-        rest_b = [j for j in range(n_b) if j not in done_b]
-        rest_a = _with_partner(side_a, side_b, rest_a, rest_b, partners)
-        if not rest_a:
-            return len(anchors)
-    expected = _expected_positions(_unique(anchors, side_a, side_b), n_a, n_b)
-    scorer = Scorer(side_a, side_b, params, expected, done_b, weights, flipped)
-    candidates = scorer.candidates(rest_a, params.pair_threshold, partners)
-    return len(anchors) + len(choose_pairs(candidates, params, expected))
+    stage = _Stage2(side_a, side_b, anchors, params, words or Words(), weights)
+    candidates = stage.scorer().candidates(stage.rest_a, params.pair_threshold)
+    return len(anchors) + len(choose_pairs(candidates, params, stage.expected))
 
 
-def _match(side_a: Prepared, side_b: Prepared, params: AlignParams) -> tuple[list[Pair], list[Pair], list[Pair]]:
+def carried_both(
+    side_a: Prepared, side_b: Prepared, params: AlignParams = DEFAULT_PARAMS, words: Words | None = None
+) -> tuple[int, int]:
+    """`(carried(a, b), carried(b, a))`, weighing each word and each sentence once.
+
+    The exact weights are the same both ways (see `candidates.Weights`).
+    """
+    words = words or Words()
+    weights = exact_weights(side_a, side_b, params, words)
+    return carried(side_a, side_b, params, words, weights), carried(side_b, side_a, params, words, weights)
+
+
+def exact_weights(side_a: Prepared, side_b: Prepared, params: AlignParams, words: Words) -> Weights:
+    """The weights of a pair from every sentence's words (the same for (a, b) and (b, a))."""
+    return Weights(params, len(side_a.norm) + len(side_b.norm), words.counts(side_a), words.counts(side_b))
+
+
+def _match(
+    side_a: Prepared, side_b: Prepared, params: AlignParams, words: Words
+) -> tuple[list[Pair], list[Pair], list[Pair]]:
     """Stages 1 and 2: the exact anchors, the scored candidates and the pairs chosen."""
     n_a, n_b = len(side_a.norm), len(side_b.norm)
     anchors = _exact_in_order(side_a, side_b, params.max_copies)
     if len(anchors) == n_a or len(anchors) == n_b:
         return anchors, [], []  # nothing left on one side: stage 2 has nothing to pair
-    done_a, done_b = {p.a for p in anchors}, {p.b for p in anchors}
-    rest_a = [i for i in range(n_a) if i not in done_a]
-    expected = _expected_positions(_unique(anchors, side_a, side_b), n_a, n_b)
-    scorer = Scorer(side_a, side_b, params, expected, done_b, Weights(side_a, side_b, params))
-    candidates = scorer.candidates(rest_a, params.related_threshold)
-    return anchors, candidates, choose_pairs(candidates, params, expected)
+    stage = _Stage2(side_a, side_b, anchors, params, words)
+    candidates = stage.scorer().candidates(stage.rest_a, params.related_threshold)
+    return anchors, candidates, choose_pairs(candidates, params, stage.expected)
 
 
-def _with_partner(
-    side_a: Prepared,
-    side_b: Prepared,
-    rest_a: list[int],
-    rest_b: list[int],
-    partners: Mapping[str, AbstractSet[str]],
-) -> list[int]:
-    """The A sentences that have a possible partner among B's unpaired sentences."""
-    left_b = {side_b.norm[j] for j in rest_b}
-    out = []
-    for i in rest_a:
-        allowed = partners.get(side_a.norm[i])
-        if allowed is None or not left_b.isdisjoint(allowed):
-            out.append(i)
-    return out
+class _Stage2:
+    """What stage 2 needs once stage 1 has paired the exact copies in order.
+
+    The sentences left over on each side, their words, the word weights (from every
+    sentence's words up to `weight_sample` anchors, else from the left-over sentences and
+    a sample of the anchors: `candidates.sampled_counts`), and for each left-over A
+    sentence the place in B where the anchors around it say it should be.
+    """
+
+    def __init__(
+        self,
+        side_a: Prepared,
+        side_b: Prepared,
+        anchors: list[Pair],
+        params: AlignParams,
+        words: Words,
+        weights: Weights | None = None,
+    ) -> None:
+        self.side_a, self.side_b, self.params, self.tokens = side_a, side_b, params, words
+        n_a, n_b = len(side_a.norm), len(side_b.norm)
+        done_a, done_b = {p.a for p in anchors}, {p.b for p in anchors}
+        self.rest_a = [i for i in range(n_a) if i not in done_a]
+        self.rest_b = [j for j in range(n_b) if j not in done_b]
+        norm_a, norm_b = side_a.norm, side_b.norm
+        if len(anchors) <= params.weight_sample:  # every sentence counted: exact weights
+            self.weights = weights or exact_weights(side_a, side_b, params, words)
+        else:
+            left = [norm_a[i] for i in self.rest_a] + [norm_b[j] for j in self.rest_b]
+            sample = sample_of([norm_a[p.a] for p in anchors], params.weight_sample)
+            table = words.of(left + list(sample))
+            df = sampled_counts([table[t] for t in left], [table[t] for t in sample], len(anchors))
+            self.weights = Weights(params, n_a + n_b, df, {})
+        self.expected = _expected_positions(_unique(anchors, side_a, side_b), self.rest_a, n_a, n_b)
+
+    def scorer(self) -> Scorer:
+        return Scorer(self.side_a, self.side_b, self.params, self.rest_b, self.tokens, self.weights, self.expected)
 
 
 # --- stage 1: exact copies in order ---------------------------------------------------------
@@ -270,16 +277,15 @@ def _unique(anchors: list[Pair], side_a: Prepared, side_b: Prepared) -> list[Pai
     return [p for p in anchors if len(where_a[norm_a[p.a]]) == 1 == len(where_b[norm_a[p.a]])]
 
 
-def _expected_positions(anchors: list[Pair], n_a: int, n_b: int) -> list[float]:
-    """Where in B each A sentence would sit, interpolated between the anchors."""
-    points = [(-1, -1.0)] + [(p.a, float(p.b)) for p in anchors] + [(n_a, float(n_b))]
-    expected = [0.0] * n_a
-    for (ia, ja), (ib, jb) in pairwise(points):
-        step = (jb - ja) / (ib - ia)
-        for i in range(ia + 1, ib):
-            expected[i] = ja + (i - ia) * step
-        if 0 <= ia < n_a:
-            expected[ia] = ja
+def _expected_positions(anchors: list[Pair], rest_a: list[int], n_a: int, n_b: int) -> dict[int, float]:
+    """Where in B each left-over A sentence would sit, interpolated between the anchors."""
+    points_a = [-1] + [p.a for p in anchors] + [n_a]
+    points_b = [-1.0] + [float(p.b) for p in anchors] + [float(n_b)]
+    expected: dict[int, float] = {}
+    for i in rest_a:
+        k = bisect_left(points_a, i)  # points_a[k - 1] < i < points_a[k]: i is no anchor
+        ia, ib, ja, jb = points_a[k - 1], points_a[k], points_b[k - 1], points_b[k]
+        expected[i] = ja + (i - ia) * ((jb - ja) / (ib - ia))
     return expected
 
 
@@ -290,40 +296,37 @@ def _in_order(pairs: list[Pair]) -> set[int]:
     """A indices of the pairs kept in order: a maximum-weight increasing run over B.
 
     Weighted by score so a confident pair is not declared moved to keep a doubtful one
-    in place. Fenwick tree over B positions, O(p log m).
+    in place. A Fenwick tree over B positions (prefix maxima of run weight, with the pair
+    that ends the run), O(p log m); its two lists and loops are inlined, as a long
+    comparison runs them thousands of times.
     """
     ordered = sorted(pairs, key=lambda p: p.a)
     size = max((p.b for p in ordered), default=-1) + 1
-    tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)
+    weight = [0.0] * (size + 1)  # weight[pos]: best run weight in this node's range
+    node_at = [-1] * (size + 1)  # the pair ending that run
     back: list[int] = []
     for n, pair in enumerate(ordered):
-        best, prev = _prefix_max(tree, pair.b)  # best run ending at a smaller b
+        best, prev, end = 0.0, -1, pair.b  # best run ending at a smaller b
+        while end > 0:
+            if weight[end] > best:
+                best, prev = weight[end], node_at[end]
+            end -= end & -end
         back.append(prev)
-        _raise(tree, pair.b + 1, (best + pair.score, n))
-    _, node = _prefix_max(tree, size)
+        value, pos = best + pair.score, pair.b + 1
+        while pos <= size:
+            if value > weight[pos]:
+                weight[pos], node_at[pos] = value, n
+            pos += pos & -pos
+    best, node, end = 0.0, -1, size
+    while end > 0:
+        if weight[end] > best:
+            best, node = weight[end], node_at[end]
+        end -= end & -end
     keep: set[int] = set()
     while node >= 0:
         keep.add(ordered[node].a)
         node = back[node]
     return keep
-
-
-def _prefix_max(tree: list[tuple[float, int]], end: int) -> tuple[float, int]:
-    """Best (weight, node) among positions 1..end of the Fenwick tree."""
-    best = (0.0, -1)
-    while end > 0:
-        if tree[end][0] > best[0]:
-            best = tree[end]
-        end -= end & -end
-    return best
-
-
-def _raise(tree: list[tuple[float, int]], pos: int, value: tuple[float, int]) -> None:
-    """Record `value` at `pos` (1-based) if it beats what is there."""
-    while pos < len(tree):
-        if value[0] > tree[pos][0]:
-            tree[pos] = value
-        pos += pos & -pos
 
 
 # --- stage 4: related ------------------------------------------------------------------------
@@ -364,32 +367,30 @@ def _rows(
     pair_of_a = {p.a: p for p in pairs}
     paired_b = {p.b for p in pairs}
     a_of_b = {p.b: p.a for p in pairs if p.a in in_order}
-    anchored: dict[int, list[int]] = defaultdict(list)  # A row -> B-only sentences after it
+    anchored: dict[int, list[int]] = {}  # A row -> B-only sentences after it
     anchor = -1  # A index of the last in-order pair met in B's order; -1 = top
     for j in range(n_b):
-        if j in a_of_b:
-            anchor = a_of_b[j]
+        a = a_of_b.get(j)
+        if a is not None:
+            anchor = a
         elif j not in paired_b:
-            anchored[anchor].append(j)
+            anchored.setdefault(anchor, []).append(j)
 
     # B-only sentences wait until just before the next in-order pair, so each gap between
     # two shared sentences reads "what only A has" then "what only B has".
     rows: list[AlignedRow] = []
-    pending = list(anchored[-1])
+    pending = list(anchored.get(-1, ()))
     for i in range(n_a):
-        if i in in_order and i in pair_of_a:
-            rows.extend(AlignedRow(None, j, "only_b", 0.0) for j in pending)
-            pending = list(anchored.get(i, ()))
-        rows.append(_row_of(i, pair_of_a.get(i), i in in_order, related.get(i, ())))
-        if not (i in in_order and i in pair_of_a):
-            pending.extend(anchored.get(i, ()))
+        pair = pair_of_a.get(i)
+        if pair is None:
+            rows.append(AlignedRow(i, None, "only_a", 0.0, related.get(i, ())))
+        else:
+            kept = i in in_order
+            if kept:
+                rows.extend(AlignedRow(None, j, "only_b", 0.0) for j in pending)
+                pending = []
+            kind: RowKind = ("same" if pair.exact else "changed") if kept else "moved"
+            rows.append(AlignedRow(i, pair.b, kind, round(pair.score, 3), related.get(i, ())))
+        pending.extend(anchored.get(i, ()))
     rows.extend(AlignedRow(None, j, "only_b", 0.0) for j in pending)
     return tuple(rows)
-
-
-def _row_of(i: int, pair: Pair | None, in_order: bool, related: tuple[int, ...]) -> AlignedRow:
-    """The row of A sentence `i`, classified."""
-    if pair is None:
-        return AlignedRow(i, None, "only_a", 0.0, related)
-    kind: RowKind = ("same" if pair.exact else "changed") if in_order else "moved"
-    return AlignedRow(i, pair.b, kind, round(pair.score, 3), related)

@@ -1,7 +1,7 @@
 """Prepared articles, alignments and matrix rows of one session, computed once each.
 
 The overlap matrix and the Compare screen ask for the same pairs: the cache prepares
-each article once (normalised sentences, word sets, its own inverted index), aligns
+each article once (normalised sentences), tokenises each distinct sentence once, aligns
 each ordered pair at most once, and keeps every matrix row computed, keyed by article
 path. One lock guards it all, so a worker thread can fill it while the UI reads.
 """
@@ -13,6 +13,7 @@ from array import array
 from collections.abc import Sequence
 
 from sidebyside.analysis.align import DEFAULT_PARAMS, AlignParams, Prepared, align_prepared, prepare
+from sidebyside.analysis.candidates import Words
 from sidebyside.model import Alignment, Article
 
 
@@ -32,6 +33,8 @@ class AlignmentCache:
         self._alignments: dict[tuple[str, str], Alignment] = {}
         self._shares: dict[tuple[str, str], float] = {}
         self._matrices: dict[tuple[str, ...], MatrixStore] = {}
+        #: Content words of every sentence tokenised this session (the matrix's and Compare's).
+        self.words = Words()
         #: Full alignments computed (for tests and statistics).
         self.aligned = 0
 
@@ -49,7 +52,7 @@ class AlignmentCache:
         with self._lock:
             found = self._alignments.get(key)
             if found is None:
-                found = align_prepared(a, b, self.prepared(a), self.prepared(b), self.params)
+                found = align_prepared(a, b, self.prepared(a), self.prepared(b), self.params, self.words)
                 self._alignments[key] = found
                 self.aligned += 1
             return found

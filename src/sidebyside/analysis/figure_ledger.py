@@ -29,6 +29,11 @@ from sidebyside.model import Article, ArticleQuotes, Figure
 
 #: How far "about", "some", "roughly" ... stretch a number either way.
 APPROXIMATE = 0.10
+#: A measure given this many different values is a series (a table of results, a
+#: running count), not rival claims: no conflict is drawn from it. Real disputes over
+#: one toll have a handful of values; past this the pairwise check would be the slowest
+#: step of a long article's analysis for a claim no reader could use.
+MAX_RIVAL_VALUES = 24
 #: Qualifier -> (low factor, high factor) of the number; math.inf for "no upper bound".
 RANGES: dict[str, tuple[float, float]] = {
     **dict.fromkeys(
@@ -193,6 +198,8 @@ def figure_conflicts(results: Sequence[ArticleQuotes]) -> tuple[FigureConflict, 
             by_measure[group.measure].append(group)
     out: list[FigureConflict] = []
     for measure, values in by_measure.items():
+        if len(values) > MAX_RIVAL_VALUES:
+            continue
         clashes = [
             (a, b) for n, a in enumerate(values) for b in values[n + 1 :] if not compatible(a, b) and _independent(a, b)
         ]
@@ -217,13 +224,16 @@ def _cliques(
     values: Sequence[FigureGroup], clashes: Sequence[tuple[FigureGroup, FigureGroup]]
 ) -> list[list[FigureGroup]]:
     """Sets of values in which every two clash, greedily grown from each clashing pair."""
-    clash = {(id(a), id(b)) for a, b in clashes} | {(id(b), id(a)) for a, b in clashes}
+    clashing: dict[int, set[int]] = defaultdict(set)
+    for a, b in clashes:
+        clashing[id(a)].add(id(b))
+        clashing[id(b)].add(id(a))
     out: list[list[FigureGroup]] = []
     seen: set[frozenset[int]] = set()
     for a, b in clashes:
         members = [a, b]
         for v in values:
-            if v is not a and v is not b and all((id(v), id(m)) in clash for m in members):
+            if v is not a and v is not b and all(id(m) in clashing[id(v)] for m in members):
                 members.append(v)
         key = frozenset(id(m) for m in members)
         if key not in seen and not any(key < s for s in seen):

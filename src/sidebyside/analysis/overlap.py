@@ -2,17 +2,24 @@
 
 The journalist's first question about a folder of coverage is which articles carry
 which: the share of each article's sentences that each other article carries
-(identical, reworded or moved) -- exactly `align(a, b).share_a_in_b`, the figure
-`compare` prints, for every ordered pair. Nothing here approximates it: the speed comes
-from doing each piece of work once.
+(identical, reworded or moved) -- `align(a, b).share_a_in_b`, the figure `compare`
+prints, for every ordered pair. Articles with the same normalised text are computed once.
 
-The matrix (`overlap_rows`, `overlap_matrix`) counts paired sentences with
-`align.carried_both`: `align`'s own stages 1 and 2 for both directions of a pair,
-without laying out rows. Articles with the same normalised text are computed once. A
-story-wide proof (`analysis/bounds.py`) tells which sentences could ever pair, so a
-sentence with no possible partner is skipped. Rows can be computed in forked worker
-processes (`analysis/pool.py`); the result does not depend on the process, because
-`align` adds its weights in a fixed order.
+Up to `EXACT_MAX_TEXTS` distinct texts, every cell is exactly that figure: `align`'s own
+stages 1 and 2 for both directions of each pair (`align.carried_both`), without laying
+out rows. Beyond, pairs of articles grow as the square of the story and most of them
+share nothing worth a cell, so the matrix comes from the story-wide sentence index
+(`analysis/sentence_index.py`: every distinct sentence paired once, every share from two
+sparse products), and the cells a decision depends on are then rechecked exactly with
+`align`'s rule (`_recheck`): in each row, the `RECHECK_TOP` highest estimates and every
+estimate within `RECHECK_MARGIN` of the best share found exactly, round after round until
+no row asks for more. So each article's closest article and the nearest articles that
+`analysis/copy.py` checks for shared wording rest on exact shares; the other cells are
+estimates (for 300 generated articles, benchmarks/story.py: closest unchanged for 99.7%,
+mean difference of a cell 0.004).
+
+Rechecks can run in forked worker processes (`analysis/pool.py`); the result does not
+depend on the process, because `align` adds its weights in a fixed order.
 
 Matrices are lists of rows: `matrix[i][j]` is the share of article i's sentences that
 article j carries; the diagonal is 1.0. A high share is likeness, not proof of copy:
@@ -24,12 +31,17 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sidebyside.analysis.align import DEFAULT_PARAMS, AlignParams, Bounds, Prepared, carried, carried_both
+from sidebyside.analysis.align import DEFAULT_PARAMS, AlignParams, Prepared, carried, carried_both
 from sidebyside.analysis.alignment_cache import AlignmentCache
+from sidebyside.analysis.candidates import Words
 from sidebyside.analysis.copy import agency_of
 from sidebyside.analysis.pool import Stopped, auto_workers, check_stop, forked_map, stop_when
 from sidebyside.model import Article
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,22 @@ class OverlapRow:
 
 #: Below this many articles a worker pool costs more than it saves.
 POOL_MIN_ARTICLES = 60
+#: Up to this many distinct texts every cell is computed exactly (a second or so).
+EXACT_MAX_TEXTS = 40
+#: In each row of a bigger story, the highest estimates rechecked exactly ...
+RECHECK_TOP = 3
+#: ... and every estimate within this of the best share found exactly in the row, ...
+RECHECK_MARGIN = 0.05
+#: ... once that best is at least this. An article that shares less with any other is
+#: mostly its own reporting: its closest rests on a sentence or two that hundreds of
+#: articles may share, so only the estimates that reach its best exact share are
+#: rechecked: every one above it, and of those equal to it, `RECHECK_TIES`.
+RECHECK_FLOOR = 0.2
+RECHECK_TIES = 10
+#: Shares closer than this are equal (an estimate and an exact share of the same count).
+EPS = 1e-12
+#: Pairs of texts rechecked per task handed to a worker process.
+RECHECK_CHUNK = 64
 
 
 def overlap_rows(
@@ -63,12 +91,16 @@ def overlap_rows(
 
     `workers=None` picks up to 2 processes for stories of `POOL_MIN_ARTICLES` or more
     (forked; see `analysis/pool.py`). Rows already in `cache` are not computed again, and
-    every new row is recorded there as it lands. Closing the generator early stops the work (and the workers).
+    every new row is recorded there as it lands. Closing the generator early stops the
+    work (and the workers). In a story of more than `EXACT_MAX_TEXTS` texts the rows all
+    land at the end (a recheck may still change any row until then), after the estimate
+    and the rechecks, which take seconds rather than the minutes of every pair.
 
     `should_stop` is for work that may be abandoned from another thread (the TUI's, when
-    the user quits): it is asked between two articles prepared, two chunks of the bounds
-    and two pairs of texts compared, and once it says True the generator ends at once,
-    without the rows not yet complete. The caller tells a stop from the end by asking it.
+    the user quits): it is asked between two articles prepared, two blocks of the
+    estimate and two pairs of texts compared, and once it says True the generator ends
+    at once, without the rows not yet complete. The caller tells a stop from the end by
+    asking it.
     """
     if len(articles) < 2:  # nothing to compare: no need to read the sentences at all
         yield from (OverlapRow(i, (1.0,)) for i in range(len(articles)))
@@ -81,22 +113,109 @@ def overlap_rows(
         return
     workers = _workers(workers, len(articles))
     try:
-        with stop_when(should_stop):  # reaches the bounds' chunks too (they run in `forked_map`)
-            work = _Work.of(articles, cache, params, workers)
-        size = len(work.sides)
-        total, done = size * (size - 1), 0
-        counts: list[list[int]] = [[0] * size for _ in range(size)]
-        for g, (ahead, back) in _group_rows(work, workers, should_stop):
-            for h, (g_in_h, h_in_g) in enumerate(zip(ahead, back, strict=True), start=g + 1):
-                counts[g][h], counts[h][g] = g_in_h, h_in_g
-            done += 2 * len(ahead)
-            if len(work.members[g]) > 1:  # several articles with this text
-                counts[g][g] = carried(work.sides[g], work.sides[g], params)
-            for i in work.members[g]:
-                row = stored.row(i) or stored.put(i, _row(i, counts[g], work, articles))
-                yield OverlapRow(i, tuple(row), done, total)
+        with stop_when(should_stop):
+            work = _Work.of(articles, cache, params)
+            if len(work.sides) > EXACT_MAX_TEXTS:
+                rows = _estimated_rows(work, cache.words, workers, should_stop)
+            else:
+                rows = _exact_rows(work, workers, should_stop)
+            for g, shares, done, total in rows:
+                for i in work.members[g]:
+                    row = stored.row(i) or stored.put(i, _row(i, shares, work, articles))
+                    yield OverlapRow(i, tuple(row), done, total)
     except Stopped:
         return
+
+
+def _exact_rows(
+    work: _Work, workers: int, should_stop: Callable[[], bool] | None
+) -> Iterator[tuple[int, list[float], int, int]]:
+    """(text, its shares of every text, pairs done, pairs in all), text by text in order.
+
+    Row g is complete once the texts before it have had their turn, so doing the texts in
+    order completes the rows in order.
+    """
+    size = len(work.sides)
+    total, done = size * (size - 1), 0
+    counts: list[list[int]] = [[0] * size for _ in range(size)]
+    for g, (ahead, back) in _group_rows(work, workers, should_stop):
+        for h, (g_in_h, h_in_g) in enumerate(zip(ahead, back, strict=True), start=g + 1):
+            counts[g][h], counts[h][g] = g_in_h, h_in_g
+        done += 2 * len(ahead)
+        yield g, _shares(counts[g], work.sides[g], work, g), done, total
+
+
+def _estimated_rows(
+    work: _Work, words: Words, workers: int, should_stop: Callable[[], bool] | None
+) -> Iterator[tuple[int, list[float], int, int]]:
+    """The rows of a big story: the index's estimates, with every cell that matters exact."""
+    from sidebyside.analysis.sentence_index import estimated_shares
+
+    estimate = estimated_shares(work.sides, words, work.params)
+    exact = _recheck(work, estimate, workers, should_stop)
+    rows = [[float(x) for x in row] for row in estimate]
+    for (g, h), count in exact.items():
+        rows[g][h] = _share(count, work.sides[g])
+    for g, row in enumerate(rows):
+        if len(work.members[g]) > 1:  # several articles with this text
+            row[g] = _share(carried(work.sides[g], work.sides[g], work.params, words), work.sides[g])
+        yield g, row, len(exact), len(exact)
+
+
+def _recheck(
+    work: _Work, estimate: np.ndarray, workers: int, should_stop: Callable[[], bool] | None
+) -> dict[tuple[int, int], int]:
+    """Exact counts of the cells a row's decision needs: (g, h) -> sentences of g that h carries.
+
+    In each row, in order of estimate (then of the estimate the other way): the first
+    `RECHECK_TOP` with an estimate above 0, and each one after while its estimate is
+    within `RECHECK_MARGIN` of the best share the row has exactly (below `RECHECK_FLOOR`:
+    above it, and `RECHECK_TIES` equal to it); and, where the best exact share is tied,
+    the other way round for each tied cell (`closest` breaks the tie on it). Rounds until no row asks for another
+    cell (two or three, in practice); the cells of a round are spread over `workers`
+    processes.
+    """
+    import numpy as np
+
+    size = len(work.sides)
+    orders = []
+    for g in range(size):
+        row = estimate[g]
+        others = [h for h in np.flatnonzero(row > 0).tolist() if h != g]
+        others.sort(key=lambda h: (-row[h], -estimate[h, g], h))
+        orders.append(others)
+    best = [float(estimate[g, order[0]]) if order else 0.0 for g, order in enumerate(orders)]
+    exact: dict[tuple[int, int], int] = {}
+    while True:
+        wanted: dict[tuple[int, int], None] = {}
+        for g, order in enumerate(orders):
+            row, low, ties = estimate[g], best[g] < RECHECK_FLOOR, 0
+            bar = best[g] if low else best[g] - RECHECK_MARGIN
+            for rank, h in enumerate(order):
+                if rank >= RECHECK_TOP:
+                    if row[h] < bar - EPS:
+                        break
+                    if low and row[h] <= best[g] + EPS:
+                        ties += 1
+                        if ties > RECHECK_TIES:
+                            break
+                if (g, h) not in exact:
+                    wanted[(g, h)] = None
+            known = [(exact[(g, h)], h) for h in order if (g, h) in exact]
+            top = max((count for count, _ in known), default=None)
+            for count, h in known:
+                if count == top and (h, g) not in exact:
+                    wanted[(h, g)] = None
+        if not wanted:
+            return exact
+        # A pair wanted both ways is computed as one (`carried_both` shares the work).
+        tasks = [(g, h, (h, g) in wanted) for g, h in wanted if (h, g) not in wanted or g < h]
+        chunks = [tasks[k : k + RECHECK_CHUNK] for k in range(0, len(tasks), RECHECK_CHUNK)]
+        for results in _pool_map(work, chunks, workers, should_stop):
+            exact.update(results)
+        for g, order in enumerate(orders):
+            found = [exact[(g, h)] for h in order if (g, h) in exact]
+            best[g] = _share(max(found, default=0), work.sides[g])
 
 
 def overlap_matrix(
@@ -117,18 +236,16 @@ def overlap_matrix(
 
 @dataclass(frozen=True)
 class _Work:
-    """What the rows need: each distinct text prepared once, and the story's bounds."""
+    """What the rows need: each distinct text prepared once, and who has which text."""
 
     group_of: tuple[int, ...]
     members: tuple[tuple[int, ...], ...]
     sides: tuple[Prepared, ...]
-    bounds: Bounds | None
     params: AlignParams
+    words: Words
 
     @classmethod
-    def of(cls, articles: Sequence[Article], cache: AlignmentCache, params: AlignParams, workers: int = 1) -> _Work:
-        from sidebyside.analysis.bounds import story_bounds
-
+    def of(cls, articles: Sequence[Article], cache: AlignmentCache, params: AlignParams) -> _Work:
         group_of: list[int] = []
         members: list[list[int]] = []
         sides: list[Prepared] = []
@@ -142,51 +259,52 @@ class _Work:
                 members.append([])
             group_of.append(g)
             members[g].append(i)
-        bounds = story_bounds(sides, params, workers) if _bounds_pay(sides) else None
-        return cls(tuple(group_of), tuple(map(tuple, members)), tuple(sides), bounds, params)
+        return cls(tuple(group_of), tuple(map(tuple, members)), tuple(sides), params, cache.words)
 
     def counts(self, g: int, should_stop: Callable[[], bool] | None = None) -> tuple[list[int], list[int]]:
         """For each later text h: sentences of g that h carries, and of h that g carries.
 
-        Row g is complete once the texts before it have had their turn, so doing the
-        texts in order completes the rows in order. Raises `Stopped` between two pairs
-        once `should_stop()` is true: one row of a big story is thousands of pairs.
+        Raises `Stopped` between two pairs once `should_stop()` is true: one row of a big
+        story is many pairs.
         """
-        side, bounds, params = self.sides[g], self.bounds, self.params
         ahead, back = [], []
-        for other in self.sides[g + 1 :]:
-            if should_stop is not None and should_stop():
-                raise Stopped
-            g_in_h, h_in_g = carried_both(side, other, params, bounds)
+        for h in range(g + 1, len(self.sides)):
+            check_stop(should_stop)
+            g_in_h, h_in_g = self.pair(g, h)
             ahead.append(g_in_h)
             back.append(h_in_g)
         return ahead, back
 
+    def pair(self, g: int, h: int) -> tuple[int, int]:
+        """(sentences of text g that text h carries, and of h that g carries), exactly."""
+        return carried_both(self.sides[g], self.sides[h], self.params, self.words)
 
-#: The story-wide bounds cost about a pass over each distinct sentence's candidate
-#: partners and save work in every pair of texts: worth it from this many texts, for
-#: articles of ordinary length (not for a pair of 200,000-sentence files).
-BOUNDS_MIN_TEXTS = 8
-BOUNDS_MAX_AVERAGE = 400
-
-
-def _bounds_pay(sides: Sequence[Prepared]) -> bool:
-    """Whether computing the story's bounds will save more than it costs (speed only)."""
-    sentences = sum(len(side.norm) for side in sides)
-    return len(sides) >= BOUNDS_MIN_TEXTS and sentences <= BOUNDS_MAX_AVERAGE * len(sides)
+    def cells(self, g: int, h: int, both: bool) -> list[tuple[tuple[int, int], int]]:
+        """The exact counts of cell (g, h), and of (h, g) if `both`."""
+        if both:
+            g_in_h, h_in_g = self.pair(g, h)
+            return [((g, h), g_in_h), ((h, g), h_in_g)]
+        return [((g, h), carried(self.sides[g], self.sides[h], self.params, self.words))]
 
 
-def _row(i: int, counts: list[int], work: _Work, articles: Sequence[Article]) -> array[float]:
-    """Article i's row from its text's counts (the diagonal is 1.0 by definition)."""
-    article = articles[i]
-    row = array("d", (_share(counts[work.group_of[j]], article) for j in range(len(articles))))
+def _row(i: int, shares: list[float], work: _Work, articles: Sequence[Article]) -> array[float]:
+    """Article i's row from its text's shares (the diagonal is 1.0 by definition)."""
+    row = array("d", (shares[work.group_of[j]] for j in range(len(articles))))
     row[i] = 1.0
     return row
 
 
-def _share(count: int, article: Article) -> float:
+def _shares(counts: list[int], side: Prepared, work: _Work, g: int) -> list[float]:
+    """A text's shares from its counts; articles that share the text carry it whole."""
+    if len(work.members[g]) > 1:
+        counts = list(counts)
+        counts[g] = carried(side, side, work.params)
+    return [_share(c, side) for c in counts]
+
+
+def _share(count: int, side: Prepared) -> float:
     """`Alignment.share_a_in_b` from a count of paired sentences (same division)."""
-    return count / len(article.sentences) if article.sentences else 0.0
+    return count / len(side.norm) if side.norm else 0.0
 
 
 def _workers(workers: int | None, n: int) -> int:
@@ -203,6 +321,15 @@ def _pool_counts(g: int) -> tuple[list[int], list[int]]:
     return _POOL_WORK.counts(g, _POOL_STOP)
 
 
+def _pool_cells(tasks: list[tuple[int, int, bool]]) -> list[tuple[tuple[int, int], int]]:
+    assert _POOL_WORK is not None
+    out = []
+    for g, h, both in tasks:
+        check_stop(_POOL_STOP)
+        out.extend(_POOL_WORK.cells(g, h, both))
+    return out
+
+
 def _group_rows(
     work: _Work, workers: int, should_stop: Callable[[], bool] | None = None
 ) -> Iterator[tuple[int, tuple[list[int], list[int]]]]:
@@ -216,6 +343,18 @@ def _group_rows(
     _POOL_WORK, _POOL_STOP = work, should_stop
     try:
         yield from enumerate(forked_map(_pool_counts, range(len(work.sides)), workers, should_stop=should_stop))
+    finally:
+        _POOL_WORK, _POOL_STOP = None, None
+
+
+def _pool_map(
+    work: _Work, chunks: list[list[tuple[int, int, bool]]], workers: int, should_stop: Callable[[], bool] | None
+) -> Iterator[list[tuple[tuple[int, int], int]]]:
+    """`work.cells` of every task of each chunk, chunk by chunk, over `workers` processes."""
+    global _POOL_WORK, _POOL_STOP
+    _POOL_WORK, _POOL_STOP = work, should_stop
+    try:
+        yield from forked_map(_pool_cells, chunks, workers, should_stop=should_stop)
     finally:
         _POOL_WORK, _POOL_STOP = None, None
 

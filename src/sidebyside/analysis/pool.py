@@ -1,7 +1,7 @@
-"""Worker processes for the story-wide work (bounds, overlap matrix), shared by fork.
+"""Worker processes for the story-wide work (the overlap matrix), shared by fork.
 
 The matrix of a big story is pure CPU work in Python, so threads do not help; processes
-do. Forked workers inherit the prepared story (sentences, indexes, bounds) from the
+do. Forked workers inherit the prepared story (sentences, their words) from the
 parent's memory instead of receiving it pickled, which for hundreds of articles would
 cost more than it saves. The caller puts what the workers read in a module-level
 variable before calling `forked_map`, and the mapped function reads it there.
@@ -26,6 +26,7 @@ import multiprocessing.pool
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -37,6 +38,15 @@ R = TypeVar("R")
 
 class Stopped(Exception):
     """The work was asked to stop (`stop_when`): whoever wanted it has gone."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP reached the parent alone (`kill PID`, `timeout`, a closed terminal)
+    while the workers ran: ended like a Ctrl-C, with the signal's exit status (128 + N)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.status = 128 + signum
 
 
 #: The stop check of the work running in this thread (`stop_when`), if any.
@@ -111,20 +121,37 @@ def _pool(processes: int) -> Iterator[multiprocessing.pool.Pool]:
     SIGINT is held back while the workers start, so none can receive it before it ignores
     it; the parent gets a Ctrl-C pressed meanwhile as soon as the pool is up.
     """
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, *ENDING})
     pool = None
+    before = {}
+    if threading.current_thread() is threading.main_thread():
+        # A SIGTERM to the parent alone would kill it and leave each busy worker writing
+        # a traceback into a closed pipe: end as a Ctrl-C does instead.
+        before = {signum: signal.signal(signum, _terminate) for signum in ENDING}
     try:
-        pool = multiprocessing.get_context("fork").Pool(processes, initializer=_ignore_interrupts)
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a Ctrl-C held back is raised here
+        pool = multiprocessing.get_context("fork").Pool(processes, initializer=_worker_signals)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a signal held back is raised here
         yield pool
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
         if pool is not None:
             pool.terminate()
             pool.join()
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
 
 
-def _ignore_interrupts() -> None:
-    """In a worker: leave Ctrl-C to the parent (it terminates the pool)."""
+#: The signals that end a run (besides Ctrl-C): `kill`, `timeout`, a terminal closing.
+ENDING = (signal.SIGTERM, signal.SIGHUP)
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
+def _worker_signals() -> None:
+    """In a worker: leave Ctrl-C to the parent, and die quietly when it terminates the pool."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    for signum in ENDING:
+        signal.signal(signum, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, *ENDING})

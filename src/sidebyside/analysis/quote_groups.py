@@ -47,9 +47,11 @@ REPORTED_MIN_WORDS = 3
 MIN_PART_WORDS = 2
 #: A printing is compared with the references holding one of its rarest words (this many) ...
 RARE_WORDS = 3
-#: ... at most this many per word, the latest first: on a small vocabulary every word is
-#: common, and comparing each printing with every statement would be quadratic.
-MAX_CANDIDATES = 40
+#: ... at most this many in all, from the rarest word first and each word's latest
+#: statements first: on a small vocabulary every word is common, and comparing each
+#: printing with every statement would be quadratic. On real text a printing's rarest
+#: word is in one or two statements, far below the cap.
+MAX_CANDIDATES = 24
 
 
 @dataclass(frozen=True)
@@ -160,7 +162,8 @@ def _statements(speaker: str, printed: Sequence[tuple[Article, Quote]], watched:
         if group is None:
             known = [w for w in set(words[i]) if w in index]
             rare = sorted(known, key=lambda w: (frequency[w], w))[:RARE_WORDS]
-            candidates = list(dict.fromkeys(g for w in rare for g in index[w][-MAX_CANDIDATES:]))
+            candidates = list(dict.fromkeys(g for w in rare for g in reversed(index[w][-MAX_CANDIDATES:])))
+            candidates = candidates[:MAX_CANDIDATES]
             group = _best(words[i], kind, printed[i][1].text, candidates, printed)
             if group is None:
                 group = _Building(i, words[i], kind, [])
@@ -253,16 +256,28 @@ def _reference(group: _Building, printed: Sequence[tuple[Article, Quote]]) -> in
     """
     kind = printed[group.anchor][1].kind
     members = [i for i in group.members if printed[i][1].kind == kind]
-    words = {i: quote_words(printed[i][1].text) for i in members}
-    fullest = [i for i in members if not any(j != i and _part_of(words[i], words[j]) for j in members)]
-    same = {i: sum(words[j] == words[i] for j in members) for i in fullest}
+    # Decided per distinct wording, so a statement reprinted by a thousand outlets costs
+    # a thousand lookups, not a million comparisons.
+    wordings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in members:
+        wordings[tuple(quote_words(printed[i][1].text))].append(i)
+    fullest = {w for w in wordings if not any(other != w and _part_of(list(w), list(other)) for other in wordings)}
 
     def rank(i: int) -> tuple[int, str, bool, bool, int, int]:
         article = printed[i][0]
+        words = tuple(quote_words(printed[i][1].text))
         reprint = bool(article.credits)  # "With NPA": it runs someone else's copy
-        return (-same[i], article.date or "9999", reprint, agency_of(article.outlet) is None, -len(words[i]), i)
+        return (
+            -len(wordings[words]),
+            article.date or "9999",
+            reprint,
+            agency_of(article.outlet) is None,
+            -len(words),
+            i,
+        )
 
-    return min(fullest, key=rank) if fullest else group.anchor
+    candidates = [i for w in fullest for i in wordings[w]]
+    return min(candidates, key=rank) if candidates else group.anchor
 
 
 def _part_of(short: list[str], long: list[str]) -> bool:

@@ -174,15 +174,30 @@ class Watchlist:
         if isinstance(names, Watchlist):
             return names
         chosen = DEFAULT_SPEAKERS if names is None else tuple(names)
-        people: dict[str, Person] = {}
-        for name in chosen:
-            person = Person.parse(name)
-            people.setdefault(fold(person.name), person)
-        return cls(people=tuple(people.values()))
+        return cls(people=_people(chosen))
+
+    def with_names(self, names: Iterable[str]) -> Watchlist:
+        """A copy that also knows `names` (after its own people, so theirs win a shared surname)."""
+        return Watchlist(people=_people([*self.names, *names]), story_roles=self.story_roles)
 
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.people)
+
+    @cached_property
+    def named_only(self) -> Watchlist:
+        """The same people without the story's roles: what names are matched against, made
+        once (the caches of mentions key on it, and its indexes are built once)."""
+        return self if not self.story_roles else Watchlist(self.people)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        """Computed once: the caches of mentions and roles hash the watchlist for every
+        sentence, and a story may name hundreds of people."""
+        return hash((self.people, self.story_roles))
 
     def learn(self, articles: Iterable[Article]) -> Watchlist:
         """A copy that also knows every role any of `articles` ties to a watched person."""
@@ -197,31 +212,76 @@ class Watchlist:
         """First letters of every key: a word starting otherwise names nobody here."""
         return frozenset(k[:1] for p in self.people for k in p.keys)
 
+    @cached_property
+    def _by_key(self) -> dict[str, Person]:
+        """Each key's person (the first to hold it)."""
+        found: dict[str, Person] = {}
+        for person in self.people:
+            for key in person.keys:
+                found.setdefault(key, person)
+        return found
+
+    @cached_property
+    def _near_keys(self) -> dict[str, list[tuple[int, str]]]:
+        """Keys long enough for a typo, under every spelling with one letter left out (and
+        as they are): two words one edit apart share one of these, so a word is compared
+        with a few keys, not with every person of a story naming hundreds."""
+        index: dict[str, list[tuple[int, str]]] = {}
+        for rank, person in enumerate(self.people):
+            for key in person.keys:
+                if len(key) >= TYPO_MIN_LENGTH:
+                    for variant in deletions(key):
+                        index.setdefault(variant, []).append((rank, key))
+        return index
+
     def match_word(self, word: str) -> Person | None:
         """The person a single (possessive-free) word names: exact surname, else one typo."""
         key = fold(word)
         if key[:1] not in self.initials:
             return None
-        for person in self.people:
-            if key in person.keys:
-                return person
+        exact = self._by_key.get(key)
+        if exact is not None:
+            return exact
         if not capitalised(word):
             return None
-        for person in self.people:
-            for known in person.keys:
-                if (
-                    len(known) >= TYPO_MIN_LENGTH
-                    and abs(len(known) - len(key)) <= 1
-                    and key[:1] == known[:1]
-                    and OSA.distance(key, known, score_cutoff=1) <= 1
-                ):
-                    return person
+        near = {c for variant in deletions(key) for c in self._near_keys.get(variant, ())}
+        for rank, known in sorted(near):
+            if same_name(known, key):
+                return self.people[rank]
         return None
+
+
+def same_name(known: str, other: str) -> bool:
+    """Two folded names that are the same, or one letter apart in a name long enough for
+    a slip to be a typo ("hafter" / "haftar"; never "conti" / "conte")."""
+    if known == other:
+        return True
+    return (
+        len(known) >= TYPO_MIN_LENGTH
+        and abs(len(known) - len(other)) <= 1
+        and known[:1] == other[:1]
+        and OSA.distance(known, other, score_cutoff=1) <= 1
+    )
+
+
+def _people(names: Iterable[str]) -> tuple[Person, ...]:
+    """Parsed names, each person once (names that fold alike are one)."""
+    people: dict[str, Person] = {}
+    for name in names:
+        person = Person.parse(name)
+        people.setdefault(fold(person.name), person)
+    return tuple(people.values())
+
+
+def deletions(key: str) -> set[str]:
+    """The key, and the key with each one of its letters left out: two spellings one
+    edit apart (a letter changed, added, dropped, or two swapped) share one of these."""
+    return {key} | {key[:k] + key[k + 1 :] for k in range(len(key))}
 
 
 def find_mentions(text: str, watchlist: Watchlist) -> list[Mention]:
     """Every watched person named in `text`, with given names folded into the mention."""
-    return list(_mentions(text, Watchlist(watchlist.people)))
+    return list(_mentions(text, watchlist.named_only))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -365,7 +425,7 @@ def _is_role_word(word: str) -> bool:
 
 def roles_in_sentence(text: str, watchlist: Watchlist) -> list[tuple[str, Role]]:
     """Roles this sentence ties to a watched name (see `_roles_in_sentence`)."""
-    return list(_roles_in_sentence(text, Watchlist(watchlist.people)))
+    return list(_roles_in_sentence(text, watchlist.named_only))
 
 
 @lru_cache(maxsize=1 << 14)

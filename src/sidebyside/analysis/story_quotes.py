@@ -10,7 +10,7 @@ the quote sheet and the exports render them; nothing here knows about a screen.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sidebyside.analysis.figure_ledger import (
     FigureClaim,
@@ -21,16 +21,19 @@ from sidebyside.analysis.figure_ledger import (
     group_figures,
 )
 from sidebyside.analysis.figures import extract_figures
+from sidebyside.analysis.people import Proposal, propose, story_watchlist
 from sidebyside.analysis.quote_groups import Carrier, QuoteGroup, group_quotes
 from sidebyside.analysis.quotes import analyse
+from sidebyside.analysis.quotes.voices import one_spelling, voice
 from sidebyside.analysis.speakers import Watchlist
-from sidebyside.model import Article, ArticleQuotes
+from sidebyside.model import Article, ArticleQuotes, Figure
 
 __all__ = [
     "Carrier",
     "FigureClaim",
     "FigureConflict",
     "FigureGroup",
+    "Proposal",
     "QuoteGroup",
     "StoryQuotes",
     "analyse_story",
@@ -44,16 +47,53 @@ def analyse_story(
 ) -> tuple[ArticleQuotes, ...]:
     """Quotes and figures of every article, with roles learnt from the whole story.
 
-    Roles one outlet ties to a name ("Ghassan Salame, the UN special representative")
-    resolve another outlet's bare role ("the U.N. envoy for Libya"), so the watchlist
-    learns from all articles before any one is read.
+    Every person the story names is resolved like a watched one (`people.story_watchlist`):
+    "Transport Secretary Amelia Rutherford", "Rutherford" and "the transport secretary" are
+    one speaker, "Amelia Rutherford", watched or not. Roles one outlet ties to a name
+    ("Ghassan Salame, the UN special representative") resolve another outlet's bare role
+    ("the U.N. envoy for Libya"), so the watchlist learns from all articles before any
+    one is read. A pronoun nobody could be found for, a crowd or a document is given no
+    words (`quotes.voices`), and an unnamed speaker has one spelling across the story.
     """
-    watchlist = Watchlist.of(speakers).learn(articles)
-    out = []
+    watchlist = story_watchlist(speakers, articles).learn(articles)
+    named = set(watchlist.names)
+    found = []
     for article in articles:
         speech = analyse(article, watchlist)
-        out.append(ArticleQuotes(article, speech.quotes, extract_figures(article, watchlist, speech)))
-    return tuple(out)
+        figures = tuple(_voiced(f, named) for f in extract_figures(article, watchlist, speech))
+        found.append(ArticleQuotes(article, speech.quotes, figures))
+    return _one_spelling_each(found, named)
+
+
+def _voiced(figure: Figure, named: set[str]) -> Figure:
+    """The figure with a source to show: none for a pronoun, a crowd or a document nobody
+    owns (`voices.voice`), as quotes have none."""
+    source = figure.attributed_to
+    if source is None or source in named:
+        return figure
+    shown = voice(source)
+    return figure if shown == source else replace(figure, attributed_to=shown)
+
+
+def _one_spelling_each(results: Sequence[ArticleQuotes], named: set[str]) -> tuple[ArticleQuotes, ...]:
+    """The results with one spelling per unnamed speaker across the story ("Police" and
+    "police" are one), so that their statements group like a named person's."""
+    labels = [q.speaker for r in results for q in r.quotes if q.speaker not in named]
+    labels += [f.attributed_to for r in results for f in r.figures if f.attributed_to and f.attributed_to not in named]
+    spelling = one_spelling(labels)
+    if all(spelling[label] == label for label in spelling):
+        return tuple(results)
+    return tuple(
+        ArticleQuotes(
+            r.article,
+            tuple(replace(q, speaker=spelling.get(q.speaker, q.speaker)) for q in r.quotes),
+            tuple(
+                replace(f, attributed_to=spelling.get(f.attributed_to, f.attributed_to)) if f.attributed_to else f
+                for f in r.figures
+            ),
+        )
+        for r in results
+    )
 
 
 # ------------------------------------------------------------------ the whole story
@@ -68,6 +108,8 @@ class StoryQuotes:
     groups: tuple[QuoteGroup, ...]
     figures: tuple[FigureGroup, ...]
     conflicts: tuple[FigureConflict, ...]
+    #: The story's named people outside the watchlist, most quoted first (`people.propose`).
+    proposals: tuple[Proposal, ...] = ()
 
     def groups_for(self, speaker: str) -> tuple[QuoteGroup, ...]:
         return tuple(g for g in self.groups if g.speaker == speaker)
@@ -89,6 +131,7 @@ def summarise(results: Sequence[ArticleQuotes], speakers: Watchlist | Iterable[s
         groups=group_quotes(results, names),
         figures=group_figures(results),
         conflicts=figure_conflicts(results),
+        proposals=propose(results, names),
     )
 
 

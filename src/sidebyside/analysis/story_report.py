@@ -28,11 +28,25 @@ class ReportData:
     nearest: tuple[tuple[int, float] | None, ...] = ()  # per article: closest other (index, share)
 
 
-def build_report(articles: Sequence[Article], speakers: Sequence[str] | None = None) -> ReportData:
-    """Run the analysis a report needs, once: matrix, shared copy, quotes, unique sentences."""
+def build_report(
+    articles: Sequence[Article],
+    speakers: Sequence[str] | None = None,
+    *,
+    matrix: Sequence[Sequence[float]] | None = None,
+    cache: AlignmentCache | None = None,
+    quotes: StoryQuotes | None = None,
+) -> ReportData:
+    """Run the analysis a report needs, once: matrix, shared copy, quotes, unique sentences.
+
+    What a caller has already computed -- the TUI has the session's matrix, alignments and
+    quotes -- is passed in and reused rather than computed again (and the TUI must not
+    fork the matrix's processes from its threads).
+    """
     articles = tuple(articles)
-    cache = AlignmentCache()
-    matrix = overlap_matrix(articles, cache, workers=None)
+    cache = cache if cache is not None else AlignmentCache()
+    if matrix is None:
+        matrix = overlap_matrix(articles, cache, workers=None)
+    matrix = [list(row) for row in matrix]
     unique = []
     for i, a in enumerate(articles):
         carried: set[int] = set()
@@ -44,7 +58,7 @@ def build_report(articles: Sequence[Article], speakers: Sequence[str] | None = N
         articles=articles,
         matrix=tuple(tuple(row) for row in matrix),
         reuse=tuple(find_reuse(articles, matrix)),
-        quotes=story_quotes(articles, speakers),
+        quotes=quotes if quotes is not None else story_quotes(articles, speakers),
         unique=tuple(unique),
         nearest=tuple(
             (next(k for k, a in enumerate(articles) if a.id == c.other and k != i), c.share) if c.other else None

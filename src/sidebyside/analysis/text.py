@@ -8,7 +8,8 @@ helpers make that invisible to the comparisons:
   spacing and case, so "identical" means identical to a reader;
 * `content_words` reduces a sentence to the words that carry its meaning (no stopwords,
   no possessives, acronym dots and thousands separators removed, a crude plural fold),
-  so rewordings can be scored by the words they share.
+  so rewordings can be scored by the words they share (`word_sets` does it for a batch
+  of sentences at once).
 
 Both run on every sentence of every comparison, so they use plain string methods and
 only fall back to regular expressions when a sentence needs them.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 #: Typographic variants -> the plain character a reader would consider the same.
 _FOLD = {
@@ -78,15 +80,52 @@ def words_of_normalised(norm: str) -> list[str]:
     Dots and commas are simply deleted: in prose they are followed by a space, so only
     acronyms and numbers are joined by it.
     """
-    norm = norm.replace(".", "").replace(",", "").replace("-", " ").replace("/", " ")
-    words = []
-    for token in norm.split():
-        word = token.strip(_TRIM)
-        if word.endswith("'s"):
-            word = word[:-2]
-        if word in STOPWORDS or (len(word) < 2 and not word.isdigit()) or not word:
-            continue
-        if len(word) > 4 and word[-1] == "s" and not word.endswith(("ss", "us", "is")):
-            word = word[:-1]
-        words.append(word)
-    return words
+    return [word for word in map(_word_of_token, _joined(norm).split()) if word]
+
+
+def word_sets(norms: Sequence[str]) -> list[frozenset[str]]:
+    """`frozenset(words_of_normalised(t))` of each normalised text, in one batch.
+
+    Alignment tokenises thousands of sentences per comparison; this does the same work
+    with a string method per batch instead of four per sentence, and looks each token up
+    in a table of tokens already seen (`_WORD_OF`) instead of trimming and folding it
+    again: a story reuses its words far more often than it meets new ones.
+    Normalised text holds no newline, so the batch is joined and split on one.
+    """
+    if not norms:
+        return []
+    if len(_WORD_OF) > _WORD_OF_LIMIT:
+        _WORD_OF.clear()  # a bound on memory for long sessions; refilled as needed
+    get = _WORD_OF.__getitem__
+    return [frozenset(map(get, text.split())) - _DROPPED for text in _joined("\n".join(norms)).split("\n")]
+
+
+def _joined(norm: str) -> str:
+    """Dots and commas deleted (acronyms, numbers), hyphens and slashes made spaces."""
+    return norm.replace(".", "").replace(",", "").replace("-", " ").replace("/", " ")
+
+
+def _word_of_token(token: str) -> str:
+    """The content word a token stands for, or "" when it is none (stopword, lone letter)."""
+    word = token.strip(_TRIM)
+    if word.endswith("'s"):
+        word = word[:-2]
+    if word in STOPWORDS or (len(word) < 2 and not word.isdigit()) or not word:
+        return ""
+    if len(word) > 4 and word[-1] == "s" and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return word
+
+
+class _WordOfToken(dict[str, str]):
+    """token -> `_word_of_token(token)`, computed the first time a token is seen."""
+
+    def __missing__(self, token: str) -> str:
+        word = self[token] = _word_of_token(token)
+        return word
+
+
+_WORD_OF = _WordOfToken()
+#: Distinct tokens kept at most (a few tens of MB); past it the table starts again.
+_WORD_OF_LIMIT = 500_000
+_DROPPED = frozenset([""])

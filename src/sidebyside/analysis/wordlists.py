@@ -266,3 +266,34 @@ ROLE_STOP_VERBS = frozenset(
     between
     """.split()
 )
+
+# ------------------------------------------------------------------ the story's named people
+
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+#: Words of places, institutions, outlets and ships that a capitalised run may hold but a
+#: person's name does not ("Downing Street", "Northline Rail", "Kwena Gold", "Red Cross").
+NOT_NAME_WORDS = frozenset(
+    """street road avenue square lane station airport port harbour harbor bridge river lake
+    mountain mount island islands sea ocean gulf bay valley city town village county province
+    district region republic kingdom empire church mosque cathedral temple university college
+    school academy hospital clinic centre center museum hotel stadium park gardens hall
+    lines airlines airways rail railway railways railroad motors gold mining mines energy oil
+    gas group holdings inc ltd plc corp corporation co llc fund trust foundation club united
+    cross crescent guard guards force forces corps brigade battalion navy marines press media
+    herald tribune journal gazette courier daily weekly online news sentinel bulletin express
+    mail telegraph observer standard chronicle review monitor world global international
+    security health environment affairs justice defence defense interior foreign finance
+    state states national federal people community workers union north south east west new
+    democrat democrats republican republicans
+    """.split()
+)
+#: Words that start a sentence before a name without being part of it ("Both Macron and ...").
+QUANTIFIERS = frozenset("both all each every some many several most few other others another neither either no".split())
+#: People described by what they do or where they live rather than by a role: written
+#: before a name they show that a person is meant ("Commuter Sarah Lindqvist").
+PERSON_DESCRIPTIONS = frozenset(
+    """commuter passenger resident neighbour neighbor victim organiser organizer campaigner
+    protester protestor eyewitness bystander shopkeeper citizen voter tourist fisherman miner
+    rescuer firefighter paramedic pensioner parent grandmother grandfather volunteer member
+    """.split()
+)

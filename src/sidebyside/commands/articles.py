@@ -1,9 +1,10 @@
-"""`sidebyside articles PATH... [--format table|json] [--order file|date]`: the clean articles.
+"""`sidebyside articles PATH... [--format table|json] [--order file|date] [--closest]`: the clean articles.
 
-JSON adds to each article `"closest": {"id", "share"}`: the other article that carries
-most of its sentences and that share (as `compare` reports it), or null when the story
-has one article. That needs the story's overlap matrix: instant for a handful of
-articles, the matrix's cost for hundreds.
+With `--closest`, JSON adds to each article `"closest": {"id", "share"}`: the other
+article that carries most of its sentences and that share (as `compare` reports it), or
+null when the story has one article. That needs the story's overlap matrix -- instant for
+a handful of articles, the matrix's cost for hundreds -- so the list alone never waits
+for it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         default="file",
         help="list as loaded (default) or by publication date, undated last",
     )
+    parser.add_argument(
+        "--closest",
+        action="store_true",
+        help="JSON: add each article's closest other article (computes the overlap matrix)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -34,10 +40,13 @@ def run(args: argparse.Namespace) -> int:
     if args.order == "date":
         story = by_date(story)
     if args.format == "json":
-        from sidebyside.analysis.overlap import closest, overlap_matrix
         from sidebyside.export.json import articles_payload, dumps
 
-        near = closest(story.articles, overlap_matrix(story.articles, workers=None))
+        near = None
+        if args.closest:
+            from sidebyside.analysis.overlap import closest, overlap_matrix
+
+            near = closest(story.articles, overlap_matrix(story.articles, workers=None))
         print(dumps(articles_payload(story.articles, near)))
     elif story.articles:
         from sidebyside.export.table import articles_table

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
+from typing import TextIO
 
 from sidebyside.commands import EXIT_OK, fail
 from sidebyside.model import Story
@@ -21,7 +23,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("a", metavar="A", help="the first article file")
     # Optional only so that a missing B gets our one-line message, not argparse's usage.
     parser.add_argument("b", metavar="B", nargs="?", help="the article to compare it with")
-    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="text (default): two columns, changed words marked [-A's-] {+B's+}, coloured on a terminal "
+        "unless NO_COLOR is set; markdown: notes; json: for scripts",
+    )
     parser.set_defaults(func=run)
 
 
@@ -53,8 +61,14 @@ def run(args: argparse.Namespace) -> int:
     else:
         from sidebyside.export.compare import compare_text
 
-        print(compare_text(alignment, shutil.get_terminal_size((100, 24)).columns))
+        width = shutil.get_terminal_size((100, 24)).columns
+        print(compare_text(alignment, width, colour=wants_colour(sys.stdout)))
     return EXIT_OK
+
+
+def wants_colour(stream: TextIO) -> bool:
+    """Colour the changed words only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return "NO_COLOR" not in os.environ and stream.isatty()
 
 
 def _why_not(story: Story, args: argparse.Namespace) -> str:

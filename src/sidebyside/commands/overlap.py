@@ -29,7 +29,8 @@ Reuters", "(AFP)", a "With AP" line), "agency" (the source is a news agency),
 "contained" (nearly all of a shorter article is inside the longer one) or "undirected"
 (nothing says who came first); `confidence` is "high", "medium" or "low".
 
-The table is a grid of whole percentages (rows: "k outlet", columns: k), then the
+The table is a grid of whole percentages (rows: "k outlet", columns: k, articles counted
+from 1 as everywhere people read them; JSON positions count from 0), then the
 who-copied-whom lines. Exit status: 0 done; 2 when an input was unusable (one stderr line
 each; the matrix of the usable articles is still printed) or no article was usable.
 """

@@ -1,16 +1,24 @@
 """`sidebyside quotes PATH... [--speaker NAME ...] [--format table|json|csv|markdown]`.
 
 Who said what across a story: every quote and figure per article, the same quote
-grouped across outlets, and figures that disagree. `--speaker` (repeatable) replaces
-the default watchlist (Khalifa Haftar, Emmanuel Macron, Ghassan Salame).
+grouped across outlets, and figures that disagree. The people watched are, in order:
+the `--speaker` names (repeatable), else the list saved in the story's story.toml, else
+the bundled story's three, else the story's most-quoted named people, proposed
+(`analysis.watching`).
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from sidebyside.commands import EXIT_BAD_INPUT, EXIT_OK, fail, load, speaker_names
+
+if TYPE_CHECKING:
+    from sidebyside.analysis.watching import Watching
+    from sidebyside.model import Article, ArticleQuotes
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--speaker",
         action="append",
         metavar="NAME",
-        help="a person to follow, e.g. 'Emmanuel Macron' (repeatable; replaces the default watchlist)",
+        help="a person to follow, e.g. 'Emmanuel Macron' (repeatable; replaces the story's watchlist)",
     )
     parser.add_argument("--format", choices=("table", "json", "csv", "markdown"), default="table")
     parser.set_defaults(func=run)
@@ -35,26 +43,40 @@ def run(args: argparse.Namespace) -> int:
     if not story.articles:
         return fail("no usable articles") if not story.problems else EXIT_BAD_INPUT
 
-    from sidebyside.analysis.speakers import Watchlist
-    from sidebyside.analysis.story_quotes import analyse_story
-
-    watchlist = Watchlist.of(names)
-    results = analyse_story(story.articles, watchlist)
+    results, watching = watched(args.paths, names, story.articles)
     if args.format == "json":
         from sidebyside.export.json import dumps
         from sidebyside.export.quotes import quotes_payload
 
-        print(dumps(quotes_payload(results, watchlist)))
+        print(dumps(quotes_payload(results, watching.names, watching.source)))
     elif args.format == "csv":
         from sidebyside.export.quotes import quotes_csv
 
-        print(quotes_csv(results, watchlist), end="")
+        print(quotes_csv(results, watching.names), end="")
     elif args.format == "markdown":
         from sidebyside.export.quotes import quotes_markdown
 
-        print(quotes_markdown(results, watchlist), end="")
+        print(quotes_markdown(results, watching.names), end="")
     else:
         from sidebyside.export.quotes import quotes_table
 
-        print(quotes_table(results, watchlist, shutil.get_terminal_size((120, 24)).columns))
+        print(quotes_table(results, watching.names, shutil.get_terminal_size((120, 24)).columns))
     return EXIT_BAD_INPUT if story.problems else EXIT_OK
+
+
+def watched(
+    paths: Sequence[str], names: Sequence[str] | None, articles: Sequence[Article]
+) -> tuple[tuple[ArticleQuotes, ...], Watching]:
+    """The story's quotes and the people watched, as `quotes` and `report` both choose them:
+    the --speaker `names`, else the story.toml list, else the bundled story's, else the
+    story's most-quoted named people (proposed)."""
+    from sidebyside.analysis.people import propose
+    from sidebyside.analysis.story_quotes import analyse_story
+    from sidebyside.analysis.watching import given_list, provisional
+    from sidebyside.ingest.watchlist import is_bundled, read_speakers, story_folder
+
+    folder = story_folder(paths)
+    saved = read_speakers(folder) if folder is not None and names is None else None
+    given = given_list(names, saved, is_bundled(folder))
+    results = analyse_story(articles, given.names if given else ())
+    return results, given or provisional(propose(results, ()))

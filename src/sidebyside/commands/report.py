@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from sidebyside.commands import EXIT_BAD_INPUT, EXIT_OK, fail, load, say
+from sidebyside.commands import EXIT_BAD_INPUT, EXIT_OK, fail, load, say, speaker_names
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--speaker",
         action="append",
         metavar="NAME",
-        help="a person to follow (repeatable; replaces the default watchlist)",
+        help="a person to follow (repeatable; replaces the story's watchlist)",
     )
     parser.add_argument("--title", default=None, help="the report's title (default: the first headline)")
     parser.set_defaults(func=run)
@@ -46,6 +46,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from sidebyside.commands import safe_write
 
+    try:
+        names = speaker_names(args.speaker)
+    except ValueError as bad:
+        return fail(str(bad))
     to_stdout = args.output == "-"
     target = None
     try:
@@ -54,12 +58,13 @@ def run(args: argparse.Namespace) -> int:
         story = load(args.paths)
         if not story.articles:
             return fail("no usable articles")
-        if args.speaker is not None and not any(s.strip() for s in args.speaker):
-            return fail("--speaker needs a name")
-
+        from sidebyside.analysis.story_quotes import summarise
+        from sidebyside.commands.quotes import watched
         from sidebyside.export.report import build_report, report_html, report_markdown
 
-        data = build_report(story.articles, args.speaker)
+        # the same people as `quotes` and the TUI watch: --speaker, story.toml, bundled, proposed
+        results, watching = watched(args.paths, names, story.articles)
+        data = build_report(story.articles, quotes=summarise(results, watching.names))
         fmt = args.format or ("html" if Path(args.output).suffix.lower() in (".html", ".htm") else "markdown")
         title = args.title or f"Story report: {story.articles[0].title or story.articles[0].id}"
         text = report_html(data, title) if fmt == "html" else report_markdown(data, title)

@@ -3,7 +3,9 @@
 All three read the same `Alignment`, so a script, a terminal and a notebook see the
 same rows. Article text is escaped for each target (control characters in the terminal,
 Markdown syntax in notes): an article that contains `**` or `|` must not restyle the
-page it is pasted into.
+page it is pasted into. Changed words are marked in characters, never by colour alone:
+`[-removed-]` and `{+added+}` in the text view (the marks of `git diff --word-diff`),
+~~struck~~ and **bold** in Markdown.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
-from sidebyside.analysis.worddiff import DELETE, INSERT, word_diff
+from sidebyside.analysis.worddiff import DELETE, EQUAL, INSERT, word_diff
 from sidebyside.export.escape import MARKDOWN_ESCAPES
 from sidebyside.layout import MIN_TWO_COLUMN_WIDTH, cell_width, wrap
 from sidebyside.model import ROW_LABELS, ROW_MARKS, AlignedRow, Alignment, Article
@@ -79,34 +82,112 @@ def _diff_of(al: Alignment, row: AlignedRow) -> list[tuple[int, str]] | None:
 
 # --- text ----------------------------------------------------------------------------------
 
+#: The marks of `git diff --word-diff`: words of A that B does not print, words B prints instead.
+REMOVED = ("[-", "-]")
+ADDED = ("{+", "+}")
+#: ANSI colours of the marked words when stdout is a terminal (red removed, green added).
+_PAINT = {REMOVED: "\x1b[31m", ADDED: "\x1b[32m"}
+_RESET = "\x1b[0m"
 
-def compare_text(al: Alignment, width: int = 100) -> str:
-    """A plain-text view for a terminal: two columns, or interleaved when narrow."""
+
+def compare_text(al: Alignment, width: int = 100, *, colour: bool = False) -> str:
+    """A plain-text view for a terminal: two columns, or interleaved when narrow.
+
+    Changed words carry git's word-diff marks, A's side `[-removed-]`, B's side `{+added+}`,
+    so they show on any terminal, in a file and on paper; `colour` also paints them.
+    """
     width = max(width, 20)
+    marks = f"{REMOVED[0]}not in B{REMOVED[1]} {ADDED[0]}not in A{ADDED[1]}"
     lines = [
         f"A: {_clean(_describe(al.a))}",
         f"B: {_clean(_describe(al.b))}",
         summary(al),
-        "legend: " + "  ".join(f"{m} {ROW_LABELS[k]}" for k, m in ROW_MARKS.items()),
+        "legend: " + "  ".join(f"{m} {ROW_LABELS[k]}" for k, m in ROW_MARKS.items()) + "  words: " + marks,
         "",
     ]
-    body = _two_columns(al, width) if width >= MIN_TWO_COLUMN_WIDTH else _interleaved(al, width)
+    body = _two_columns(al, width, colour) if width >= MIN_TWO_COLUMN_WIDTH else _interleaved(al, width, colour)
+    if colour:
+        lines[3] = _paint([lines[3]])[0]
     return "\n".join(lines + body)
 
 
-def _two_columns(al: Alignment, width: int) -> list[str]:
+def marked_sides(diff: Sequence[tuple[int, str]]) -> tuple[str, str]:
+    """A's sentence with `[-words B does not print-]`, B's with `{+words A does not print+}`.
+
+    The marks wrap only the words: spaces at the edges of a change stay outside, so
+    removing the marks gives each sentence back exactly and a change reads "[-would-] be".
+    """
+    left: list[str] = []
+    right: list[str] = []
+    for op, text in diff:
+        text = _clean(text)
+        if op == EQUAL:
+            left.append(text)
+            right.append(text)
+        else:
+            (left if op == DELETE else right).append(_mark(text, REMOVED if op == DELETE else ADDED))
+    return "".join(left), "".join(right)
+
+
+def _mark(text: str, marks: tuple[str, str]) -> str:
+    core = text.strip()
+    if not core:
+        return text
+    start = len(text) - len(text.lstrip())
+    return f"{text[:start]}{marks[0]}{core}{marks[1]}{text[start + len(core) :]}"
+
+
+def _row_texts(al: Alignment, row: AlignedRow) -> tuple[str, str]:
+    """The row's two sentences as printed: word-diff marks where a paired row was reworded."""
+    diff = _diff_of(al, row)
+    if diff is None:
+        return _side_text(al.a, row.a), _side_text(al.b, row.b)
+    return marked_sides(diff)
+
+
+def _paint(lines: list[str]) -> list[str]:
+    """Colour the marked words of a cell's lines; a change wrapped over lines stays coloured."""
+    out = []
+    open_marks: tuple[str, str] | None = None
+    for line in lines:
+        parts = [_PAINT[open_marks]] if open_marks else []
+        i = 0
+        while i < len(line):
+            pair = line[i : i + 2]
+            if open_marks is None and pair in (REMOVED[0], ADDED[0]):
+                open_marks = REMOVED if pair == REMOVED[0] else ADDED
+                parts += [_PAINT[open_marks], pair]
+                i += 2
+            elif open_marks is not None and pair == open_marks[1]:
+                parts += [pair, _RESET]
+                open_marks = None
+                i += 2
+            else:
+                parts.append(line[i])
+                i += 1
+        if open_marks:
+            parts.append(_RESET)
+        out.append("".join(parts))
+    return out
+
+
+def _two_columns(al: Alignment, width: int, colour: bool) -> list[str]:
     """Rows side by side: `mark A-number text | B-number text`, wrapped in step."""
     col = (width - 3 - 2) // 2  # "m " prefix, " | " separator
     num = 5  # "123  " sentence numbers
     lines: list[str] = []
     for row in al.rows:
-        left = _wrap(_side_text(al.a, row.a), col - num)
-        right = _wrap(_side_text(al.b, row.b), col - num)
+        text_a, text_b = _row_texts(al, row)
+        left = _wrap(text_a, col - num)
+        right = _wrap(text_b, col - num)
+        left = [_pad(line, col - num) for line in left]
+        if colour:
+            left, right = _paint(left), _paint(right)
         for k in range(max(len(left), len(right))):
             mark = ROW_MARKS[row.kind] if k == 0 else " "
             la = _number(row.a) if k == 0 else ""
             lb = _number(row.b) if k == 0 else ""
-            cell_a = _pad(la, num) + _pad(left[k] if k < len(left) else "", col - num)
+            cell_a = _pad(la, num) + (left[k] if k < len(left) else " " * (col - num))
             cell_b = _pad(lb, num) + (right[k] if k < len(right) else "")
             lines.append(f"{mark} {cell_a} | {cell_b}".rstrip())
         if row.related:
@@ -114,16 +195,18 @@ def _two_columns(al: Alignment, width: int) -> list[str]:
     return lines
 
 
-def _interleaved(al: Alignment, width: int) -> list[str]:
+def _interleaved(al: Alignment, width: int, colour: bool) -> list[str]:
     """One column: each row's A line then its B line, prefixed with the kind mark."""
     lines: list[str] = []
     for row in al.rows:
         mark = ROW_MARKS[row.kind]
-        for side, article, index in (("A", al.a, row.a), ("B", al.b, row.b)):
+        texts = _row_texts(al, row)
+        for side, text, index in (("A", texts[0], row.a), ("B", texts[1], row.b)):
             if index is None or (side == "B" and row.kind == "same"):
                 continue
             head = f"{mark} {side}{index + 1:<4}"
-            for k, part in enumerate(_wrap(_side_text(article, index), width - len(head) - 1)):
+            parts = _wrap(text, width - len(head) - 1)
+            for k, part in enumerate(_paint(parts) if colour else parts):
                 lines.append(f"{head if k == 0 else ' ' * len(head)} {part}".rstrip())
         if row.related:
             lines.append(f"  {_related_note(row)}")

@@ -79,19 +79,20 @@ def overlap_table(
 ) -> str:
     """The matrix as a grid of percentages: rows "k label", columns numbered by k.
 
-    A row reads "how much of this article each other article carries". Columns that do
-    not fit the width continue in further blocks below, each with its own header; the
+    Articles are numbered from 1, as the Articles screen and the report number them. A
+    row reads "how much of this article each other article carries". Columns that do not
+    fit the width continue in further blocks below, each with its own header; the
     who-copied-whom lines follow.
     """
     names = labels(articles)
-    heads = [f"{k} {names[a.id]}" for k, a in enumerate(articles)]
+    heads = [f"{k} {names[a.id]}" for k, a in enumerate(articles, 1)]
     head_width = min(max(map(cell_width, heads), default=0), max(12, width // 3))
     per_block = max(1, (width - head_width - 1) // CELL)
     lines = ["Share of the row article's sentences that the column article carries (%)."]
     for start in range(0, len(articles), per_block):
         cols = range(start, min(start + per_block, len(articles)))
         lines.append("")
-        lines.append(" " * head_width + " " + "".join(f"{k:>{CELL}}" for k in cols))
+        lines.append(" " * head_width + " " + "".join(f"{k + 1:>{CELL}}" for k in cols))
         for i, head in enumerate(heads):
             cells = "".join(f"{percent(matrix[i][j], i == j):>{CELL}}" for j in cols)
             lines.append(fit(head, head_width) + " " + cells)

@@ -2,7 +2,9 @@
 
 The JSON keeps the contract's keys per article and adds `start`/`end` per item (offsets
 into the sentence) and two story-wide lists, `groups` (one entry per quote with every
-outlet carrying it) and `conflicts` (figures of one measure that disagree). The
+outlet carrying it) and `conflicts` (figures of one measure that disagree); beside the
+watchlist (`speakers`), where it came from (`speakers_from`) and the story's other named
+people with their quote counts (`proposed`). The
 Markdown is meant to be pasted into a journalist's notes: per speaker, each quote with
 its outlets; then the figures; then the conflicts.
 """
@@ -105,11 +107,16 @@ def conflict_dict(c: FigureConflict) -> dict[str, Any]:
     return {"measure": c.measure, "values": [value_dict(v) for v in c.values]}
 
 
-def quotes_payload(results: Sequence[ArticleQuotes], speakers: Speakers = None) -> dict[str, Any]:
-    """The `quotes --format json` document."""
+def quotes_payload(
+    results: Sequence[ArticleQuotes], speakers: Speakers = None, source: str | None = None
+) -> dict[str, Any]:
+    """The `quotes --format json` document; `source` says where the watchlist came from
+    (`analysis.watching.Source`), when the caller knows."""
     story = summarise(results, speakers)
     return {
         "speakers": list(story.speakers),
+        "speakers_from": source,
+        "proposed": [{"name": p.name, "quotes": p.quotes, "outlets": p.outlets} for p in story.proposals],
         "articles": [
             {
                 "id": r.article.id,

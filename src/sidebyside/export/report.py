@@ -97,7 +97,8 @@ def report_markdown(data: ReportData, title: str = "Story report") -> str:
         if not data.unique[i]:
             continue
         out += [f"### {md(a.label)} — {md(a.title or a.id)}", ""]
-        out += [f"{n + 1}. {md(a.sentences[n])}" for n in data.unique[i]]
+        # A table, not "3. …": Markdown renderers renumber a list from its first item.
+        out += _md_table(["#", "Sentence"], [[str(n + 1), md(a.sentences[n])] for n in data.unique[i]])
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

@@ -461,9 +461,11 @@ def display_path(path: Path) -> str:
     """The path as the user would recognise it (relative when under the working folder),
     safe to print: see `printable`."""
     try:
-        return printable(os.path.relpath(path))
-    except ValueError:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive
         return printable(str(path))
+    # "../../proc/self/status" is no one's name for /proc/self/status
+    return printable(str(path) if relative == ".." or relative.startswith(".." + os.sep) else relative)
 
 
 def display_name(path: Path) -> str:

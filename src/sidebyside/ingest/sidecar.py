@@ -8,6 +8,12 @@ article, keyed by file name (or by the name without its extension):
     outlet = "Reuters"
     date = 2019-05-26
 
+story.toml may also hold, at its top, the story's watchlist: the people the journalist
+follows through it, read when the story opens (`ingest.watchlist`; the TUI writes it when
+the user saves the watchlist, keeping the rest of the file as it was):
+
+    speakers = ["Amelia Rutherford", "Tomasz Wieczorek"]
+
 A `<article>.meta.toml` (or `<article>.txt.meta.toml`) holds the same keys at top level;
 where both exist, the article's own file wins. An empty value (`byline = ""`) clears a
 wrong detection. Values are text in quotes; `date` is a TOML date or text that reads as
@@ -43,6 +49,7 @@ import datetime
 import os
 import re
 import tomllib
+import unicodedata
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -66,6 +73,13 @@ KEYS = ("outlet", "title", "byline", "dateline", "date")
 FETCH_KEYS = ("url", "requested", "fetched", "content_type")
 STORY_FILE = "story.toml"
 OWN_SUFFIX = ".meta.toml"
+#: story.toml's top-level list of the people the story watches.
+SPEAKERS_KEY = "speakers"
+#: A watchlist is a few names; a longer one, or a longer name, is not one.
+MAX_SPEAKERS = 100
+MAX_NAME_LENGTH = 100
+#: Invisible direction marks a name copied from a web page may carry; not part of the name.
+DIRECTION_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 #: A sidecar is a few lines of hand-written TOML. Parsing hostile TOML can cost far more
 #: memory than the file's size, so anything bigger than this is not parsed at all.
 MAX_OWN_BYTES = 64 * 1024
@@ -114,7 +128,7 @@ class Sidecars:
             story.problems = []
         if story.tables is not None:
             key = path.name if path.name in story.tables else path.stem
-            table = story.tables.get(key)
+            table = None if _is_watchlist(key, story.tables.get(key)) else story.tables.get(key)
             source = path.parent / STORY_FILE
             if table is not None:
                 if isinstance(table, dict):
@@ -124,7 +138,7 @@ class Sidecars:
         for own in (path.with_name(path.name + OWN_SUFFIX), path.with_suffix(OWN_SUFFIX)):
             if own != path and _is_file(own):
                 try:
-                    found.update(_pick(_read(own, MAX_OWN_BYTES), own, "", problems))
+                    found.update(_pick(read_toml(own, MAX_OWN_BYTES), own, "", problems))
                 except SidecarError as err:
                     problems.append(err)
                 break
@@ -149,7 +163,7 @@ def _read_story(folder: Path) -> _StoryFile:
     if not _is_file(story):
         return _StoryFile(None, [])
     try:
-        tables = _read(story, MAX_STORY_BYTES)
+        tables = read_toml(story, MAX_STORY_BYTES)
     except SidecarError as err:
         return _StoryFile(None, [err])
     try:
@@ -157,12 +171,41 @@ def _read_story(folder: Path) -> _StoryFile:
     except OSError:
         return _StoryFile(tables, [])  # cannot tell which files exist: say nothing
     stems = {Path(name).stem for name in present}
-    problems = [
-        SidecarError(story, f'["{_shown(key)}"] names no file in this folder; ignored')
-        for key in tables
-        if key not in present and key not in stems
-    ]
+    problems = []
+    for key, value in tables.items():
+        if _is_watchlist(key, value):
+            try:
+                speaker_names(value)
+            except ValueError as err:
+                problems.append(SidecarError(story, f"'{SPEAKERS_KEY}' should be {err}; ignored"))
+        elif key not in present and key not in stems:
+            problems.append(SidecarError(story, f'["{_shown(key)}"] names no file in this folder; ignored'))
     return _StoryFile(tables, problems)
+
+
+def _is_watchlist(key: str, value: object) -> bool:
+    """story.toml's `speakers = [...]`, not a table for a file named "speakers"."""
+    return key == SPEAKERS_KEY and not isinstance(value, dict)
+
+
+def speaker_names(value: object) -> tuple[str, ...]:
+    """The names of a `speakers` value, each once, as the analysis compares them: one line,
+    single spaces, no direction marks, NFKC (as `--speaker` reads them). ValueError says
+    what the value should be."""
+    wanted = 'a list of names in quotes, such as ["Amelia Rutherford"]'
+    if not isinstance(value, list):
+        raise ValueError(f"{wanted}, not {_kind(value)}")
+    if len(value) > MAX_SPEAKERS:
+        raise ValueError(f"{wanted}, of at most {MAX_SPEAKERS} names")
+    names: dict[str, None] = {}
+    for item in value:
+        if not isinstance(item, str):
+            raise ValueError(f"{wanted}, not {_kind(item)} among them")
+        name = " ".join(DIRECTION_MARKS.sub("", unicodedata.normalize("NFKC", item)).split())
+        if not name or len(name) > MAX_NAME_LENGTH or UNPRINTABLE.search(name):
+            raise ValueError(f'{wanted}, not "{_shown(name)}" among them')
+        names.setdefault(name, None)
+    return tuple(names)
 
 
 def _is_file(path: Path) -> bool:
@@ -172,7 +215,7 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def _read(path: Path, limit: int) -> dict[str, Any]:
+def read_toml(path: Path, limit: int) -> dict[str, Any]:
     """The TOML file's tables, or a SidecarError saying in one line why it cannot be used.
 
     Never a traceback: whatever parsing raises (RecursionError on arrays nested a
@@ -206,6 +249,10 @@ def _read(path: Path, limit: int) -> dict[str, Any]:
         raise SidecarError(path, f"not valid TOML ({_one_line(str(err))})") from None
     except Exception as err:  # tomllib is not meant to raise anything else; if it does, one line
         raise SidecarError(path, f"not valid TOML ({type(err).__name__})") from None
+
+
+#: The name `commands.fetch_store` reads sidecars by.
+_read = read_toml
 
 
 #: What can hold a dot outside a key: strings (basic, literal, multi-line) and comments.

@@ -5,16 +5,21 @@ reads with the same `iter_story` the CLI uses, handing articles over in batches 
 rows show at once and the keys answer while a large folder loads. Workers never touch the
 screens: they post the messages of `tui.messages`, which the app handles on the UI thread,
 updating its own state and the Articles screen if it is still there. Load problems become
-notifications. Every binding of the current screen is also offered in the command palette.
+notifications. Every binding of the current screen is also offered in the command palette
+(`tui/keys.py`), and `e` exports (a comparison, the story report) go through one flow here:
+a file name, a check, a worker that builds the text, and the careful writer of `report`.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from os import PathLike
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from platformdirs import user_downloads_path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -22,8 +27,16 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from sidebyside.model import Alignment, Article, Problem, Story
-from sidebyside.tui.messages import OverlapDone, OverlapRow, OverlapStarted, StoryBatch, StoryLoaded
+from sidebyside.model import Alignment, Article, ArticleQuotes, Problem, Story
+from sidebyside.tui.keys import KeyCommands, screen_keys
+from sidebyside.tui.messages import (
+    ExportReady,
+    OverlapDone,
+    OverlapRow,
+    OverlapStarted,
+    StoryBatch,
+    StoryLoaded,
+)
 from sidebyside.tui.screens.articles import ArticlesScreen
 from sidebyside.tui.screens.help import HelpScreen
 from sidebyside.tui.widgets.matrix_view import MatrixRow
@@ -31,6 +44,8 @@ from sidebyside.tui.widgets.matrix_view import MatrixRow
 if TYPE_CHECKING:
     from sidebyside.analysis.alignment_cache import AlignmentCache
     from sidebyside.analysis.story_quotes import StoryQuotes
+    from sidebyside.analysis.watching import Watching
+    from sidebyside.tui.saving import Checked
 
 # The analysis modules (and the screens built on them) are imported where first needed,
 # mostly inside the worker threads, so the first screen is drawn without waiting for them.
@@ -42,17 +57,23 @@ BATCH = 25
 MAX_NOTES = 4
 
 
-def make_app(story: Story | None = None, *, paths: Sequence[str | PathLike[str]] | None = None) -> SideBySideApp:
+def make_app(
+    story: Story | None = None,
+    *,
+    paths: Sequence[str | PathLike[str]] | None = None,
+    speakers: Sequence[str] | None = None,
+) -> SideBySideApp:
     """The app, the one way the CLI, the tests and the scripts build it.
 
     Give either a loaded `story` (everything shown from the first frame) or `paths`, which a
     worker reads while the Articles screen is already up, as `sidebyside PATH...` does.
+    `speakers` (`--speaker`) replace the story's own watchlist (see `SideBySideApp.quotes`).
     """
     if (story is None) == (paths is None):
         raise TypeError("make_app takes a story or paths: exactly one of them")
     if paths is not None:
-        return SideBySideApp(paths=[str(path) for path in paths])
-    return SideBySideApp(story)
+        return SideBySideApp(paths=[str(path) for path in paths], speakers=speakers)
+    return SideBySideApp(story, speakers=speakers)
 
 
 class SideBySideApp(App[None]):
@@ -60,16 +81,21 @@ class SideBySideApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "sidebyside"
+    COMMANDS = {KeyCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="Leave sidebyside", id="app.quit"),
+        # One Ctrl-C quits, as in any terminal program (Textual's own asks for Ctrl-Q instead).
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit_ctrl_c"),
         Binding(
             "w", "quote_sheet", "Quotes", tooltip="Quote sheet: who said what, outlet by outlet", id="app.quote_sheet"
         ),
         Binding("question_mark", "help", "Keys", tooltip="Show every key of this screen", id="app.help"),
-        Binding("f1", "help", "Keys", show=False, id="app.help_f1"),
+        Binding("f1", "help", "Keys", show=False, key_display="F1", id="app.help_f1"),
     ]
 
-    def __init__(self, story: Story | None = None, *, paths: list[str] | None = None) -> None:
+    def __init__(
+        self, story: Story | None = None, *, paths: list[str] | None = None, speakers: Sequence[str] | None = None
+    ) -> None:
         super().__init__()
         self.articles: list[Article] = list(story.articles) if story else []
         self.problems: list[Problem] = list(story.problems) if story else []
@@ -79,8 +105,14 @@ class SideBySideApp(App[None]):
         #: Overlap matrix rows by article index, filled in by a worker; replaced, never mutated.
         self.matrix: tuple[MatrixRow, ...] = ()
         self.comparing = False
-        self.speakers: list[str] = []  # filled with the default watchlist on first use
+        #: The people watched: --speaker's, else settled on first use (`quotes`); the user edits it.
+        self.speakers: list[str] = list(speakers or [])
+        #: The list the story opened with and where it came from; None until settled.
+        self.watching: Watching | None = None
         self._quotes: StoryQuotes | None = None
+        #: The story's analysis, and the names it resolved (redone only when those change).
+        self._results: tuple[ArticleQuotes, ...] = ()
+        self._resolved: tuple[str, ...] = ()
         self._notified = 0
 
     @property
@@ -98,15 +130,39 @@ class SideBySideApp(App[None]):
         return self._cache
 
     def quotes(self) -> StoryQuotes:
-        """Quotes and figures of the whole story for the current watchlist (computed once)."""
-        from sidebyside.analysis.story_quotes import story_quotes
+        """Quotes and figures of the whole story for the current watchlist (computed once).
 
-        if not self.speakers:
-            from sidebyside.analysis.speakers import DEFAULT_SPEAKERS
+        On first use the watchlist is settled (`analysis.watching`): --speaker's, else the
+        story.toml's, else the bundled story's three, else the story's most-quoted named
+        people, proposed and watched until the user changes the list. The analysis is
+        redone only when the people it resolves change (a typed name the story does not
+        print in full); watching or dropping one of the story's named people only regroups.
+        """
+        from sidebyside.analysis.people import propose, story_watchlist
+        from sidebyside.analysis.story_quotes import analyse_story, summarise
+        from sidebyside.analysis.watching import provisional
 
-            self.speakers = list(DEFAULT_SPEAKERS)
-        if self._quotes is None or len(self._quotes.results) != len(self.articles):
-            self._quotes = story_quotes(self.story.articles, self.speakers)
+        if self._quotes is not None and len(self._quotes.results) == len(self.articles):
+            return self._quotes
+        articles = self.story.articles
+        opening = self.watching or self._given_watchlist()
+        watched = self.speakers if self.watching else opening.names if opening else ()
+        resolved = story_watchlist(watched, articles).names
+        if len(self._results) != len(articles) or self._resolved != resolved:
+            self._results, self._resolved = analyse_story(articles, watched), resolved
+        if opening is None:
+            opening = provisional(propose(self._results, ()))
+        if self.watching is None and not (opening.proposed and self.loading):  # proposals wait for every article
+            self.watching, self.speakers = opening, list(opening.names)
+            if opening.proposed:
+                self.notify(
+                    f"Watching the story's most-quoted people: {', '.join(opening.names) or 'nobody yet'}. "
+                    "Press + to choose who to follow.",
+                    title="Proposed watchlist",
+                    timeout=6,
+                    markup=False,
+                )
+        self._quotes = summarise(self._results, self.speakers if self.watching else opening.names)
         return self._quotes
 
     def quotes_if_ready(self) -> StoryQuotes | None:
@@ -120,18 +176,18 @@ class SideBySideApp(App[None]):
         return None
 
     def ask_speaker(self, then: Callable[[], None]) -> None:
-        """Ask for a name to follow; on an answer, extend the watchlist and call `then`."""
+        """Ask for a name to follow (the Watchlist's `+`); on an answer, follow them and call `then`."""
 
         from sidebyside.tui.screens.add_speaker import AddSpeaker
 
-        self.quotes()  # the watchlist starts from the defaults
-
         def added(name: str | None) -> None:
-            if name and name not in self.speakers:
-                self.speakers.append(name)
-                self._quotes = None
+            if not name:
+                return
+            if self.follow(name):
                 self.notify(f"Following {name}.", timeout=3, markup=False)
                 then()
+            else:
+                self.notify(f"Already following {name}.", timeout=3, markup=False)
 
         self.push_screen(AddSpeaker(), added)
 
@@ -285,23 +341,187 @@ class SideBySideApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`w` has nothing to do on the Quote sheet itself: not offered there (footer, help, palette)."""
+        if action == "quote_sheet":
+            from sidebyside.tui.screens.quote_sheet import QuoteSheetScreen
+
+            return not isinstance(self.screen, QuoteSheetScreen)
+        return True
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette lists every key binding of the screen by name, then Textual's own."""
+        """The palette lists every key of the screen by name, hidden ones too, then Textual's own."""
         seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not binding.show or not binding.description or binding.description in seen:
+        for key in screen_keys(screen):
+            if key.title in seen:
                 continue
-            seen.add(binding.description)
-            node, action = active.node, binding.action
+            seen.add(key.title)
             yield SystemCommand(
-                binding.description,
-                f"{binding.tooltip or binding.description} ({self.get_key_display(binding)})",
-                lambda node=node, action=action: self.run_action(action, node),
+                key.title,
+                f"{key.what} ({key.keys})",
+                lambda node=key.node, action=key.action: self.run_action(action, node),
             )
         for command in super().get_system_commands(screen):
             if command.title not in {"Quit", "Keys"}:  # ours say the same, with their keys
                 yield command
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """The palette's Screenshot: to ~/Downloads as Textual does, or here when there is none.
+
+        A server or a fresh account often has no Downloads folder, and Textual would then
+        fail to save; the current folder is where the user is working.
+        """
+        if path is None and not user_downloads_path().is_dir():
+            path = os.getcwd()
+        return super().deliver_screenshot(filename, path, time_format)
+
+    # --- exports: a file name, a check, a worker builds the text, the UI thread writes it ---
+
+    @property
+    def inputs(self) -> list[str]:
+        """Every path the story reads: an export never replaces one of them."""
+        if self.paths is not None:
+            return list(self.paths)
+        return [a.path for a in self.articles] + [p.path for p in self.problems]
+
+    def export(self, title: str, suggestion: str, what: str, build: Callable[[], str], busy: str = "") -> None:
+        """`e`: ask for a file name, check it (and ask before replacing a file), build the
+        text with `build` in a worker (a report takes a while), then write it.
+
+        `what` names the export in the messages ("comparison"); `busy`, if given, is said
+        while the text is being built.
+        """
+        from sidebyside.tui import saving
+        from sidebyside.tui.screens.save_file import ConfirmReplace, SaveFile
+
+        def start(checked: Checked, replace_existing: bool) -> None:
+            if busy:
+                self.notify(busy, timeout=3)
+            self._build_export(checked, replace_existing, what, build)
+
+        def named(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                checked = saving.check(name, self.inputs)
+            except saving.Refused as refused:
+                self.notify(str(refused), title="Not saved", severity="error", markup=False)
+                return
+            if not checked.exists:
+                start(checked, False)
+                return
+
+            def answered(replace_existing: bool | None) -> None:
+                if replace_existing:
+                    start(checked, True)
+                else:
+                    self.notify(f"Kept {checked.target.shown}; nothing written.", timeout=3, markup=False)
+
+            self.push_screen(ConfirmReplace(checked.target.shown), answered)
+
+        self.push_screen(SaveFile(title, suggestion), named)
+
+    @work(thread=True, group="export")
+    def _build_export(self, checked: Checked, replace_existing: bool, what: str, build: Callable[[], str]) -> None:
+        self._deliver(ExportReady(checked, replace_existing, what, build()))
+
+    def on_export_ready(self, message: ExportReady) -> None:
+        from sidebyside.commands.safe_write import Interrupted
+        from sidebyside.tui import saving
+
+        shown = message.checked.target.shown
+        try:
+            saving.write(message.checked, message.text, replace_existing=message.replace_existing)
+        except saving.Refused as refused:
+            self.notify(str(refused), title="Not saved", severity="error", markup=False)
+        except OSError as err:
+            self.notify(
+                f"{shown}: cannot write ({err.strerror or err})", title="Not saved", severity="error", markup=False
+            )
+        except Interrupted as stop:  # a signal (the terminal closed) during the write
+            kept = "the file was complete and is kept" if stop.written else "nothing written"
+            self.exit(return_code=stop.status, message=f"sidebyside: {shown}: interrupted; {kept}")
+        else:
+            self.notify(f"Saved the {message.what} to {shown}.", title="Saved", timeout=4, markup=False)
+
+    # --- the watchlist: who the story follows (`quotes` settles it) ---------------------
+
+    @property
+    def story_folder(self) -> Path | None:
+        """The folder the story's files share (where its story.toml is), None when several."""
+        from sidebyside.ingest.watchlist import story_folder
+
+        return story_folder(self.paths if self.paths is not None else [a.path for a in self.articles])
+
+    def _given_watchlist(self) -> Watching | None:
+        """The list given to the story, if any: --speaker's (or `speakers` set before first
+        use), else the one saved in story.toml, else the bundled story's."""
+        from sidebyside.analysis.watching import given_list
+        from sidebyside.ingest.watchlist import is_bundled, read_speakers
+
+        folder = self.story_folder
+        typed = self.speakers or None
+        saved = read_speakers(folder) if typed is None and folder is not None else None
+        return given_list(typed, saved, is_bundled(folder))
+
+    @property
+    def watch_source(self) -> str:
+        """Where the list in use came from (`analysis.watching.Source`)."""
+        self.quotes()
+        if self.watching is None:
+            return "proposed"
+        return self.watching.source if self.speakers == list(self.watching.names) else "edited"
+
+    def follow(self, name: str) -> bool:
+        """Follow `name` (spelt as given); False when the list already holds it."""
+        from sidebyside.analysis.speakers import fold
+
+        if any(fold(n) == fold(name) for n in self._settled()):
+            return False
+        self.speakers.append(name)
+        self._quotes = None
+        return True
+
+    def unfollow(self, name: str) -> None:
+        """Stop following `name`; their quotes stay in the story, among the others'."""
+        self.speakers = [n for n in self._settled() if n != name]
+        self._quotes = None
+
+    def _settled(self) -> list[str]:
+        """The list, settled before the user changes it: while a folder still loads, the
+        people proposed so far become the list."""
+        from sidebyside.analysis.watching import Watching
+
+        story = self.quotes()
+        if self.watching is None:
+            self.watching = Watching(story.speakers, "proposed")
+            self.speakers = list(story.speakers)
+        return self.speakers
+
+    def open_watchlist(self, then: Callable[[], None]) -> None:
+        """The Watchlist screen (`+` on the Quote sheet and in Compare); `then` runs when it
+        closes, for the screen below to show the list as it now is."""
+        from sidebyside.tui.screens.watchlist import WatchlistScreen
+
+        self._settled()
+        self.clear_notifications()  # "press + to choose": done, and it would cover the lists
+        self.push_screen(WatchlistScreen(), lambda _: then())
+
+    def save_watchlist(self) -> None:
+        """Write the list to the story's story.toml (`ingest.watchlist`), or say why not."""
+        from sidebyside.analysis.watching import Watching
+        from sidebyside.ingest.load import display_path
+        from sidebyside.ingest.watchlist import NotSaved, save_speakers
+
+        try:
+            written = save_speakers(self.story_folder, self._settled(), [a.path for a in self.articles])
+        except NotSaved as err:
+            self.notify(f"The watchlist was not saved: {err}.", title="Not saved", severity="warning", markup=False)
+            return
+        self.watching = Watching(tuple(self.speakers), "story.toml")
+        self.notify(f"Saved the watchlist to {display_path(written)}.", title="Saved", timeout=4, markup=False)
 
 
 def _batch(items: list[Article | Problem], done: int, total: int) -> StoryBatch:

@@ -9,10 +9,14 @@ down, is then simply not shown, instead of querying widgets that no longer exist
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from sidebyside.model import Article, Problem
+
+if TYPE_CHECKING:
+    from sidebyside.tui.saving import Checked
 
 
 @dataclass
@@ -52,3 +56,13 @@ class OverlapDone(Message):
     """Every row of the matrix of `articles` has been delivered."""
 
     articles: tuple[Article, ...]
+
+
+@dataclass
+class ExportReady(Message):
+    """The text of an export (`what`: "comparison", "report") is built; the app writes it."""
+
+    checked: Checked
+    replace_existing: bool
+    what: str
+    text: str

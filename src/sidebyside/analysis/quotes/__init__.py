@@ -19,9 +19,12 @@ News copy attributes speech in a handful of shapes, and we read each sentence fo
 
 A clause that carries quotation marks is represented by those marks (its direct
 quotes), not repeated as an indirect quote too; reported speech without marks must be a
-clause ("said the talks failed", not "declared a state of emergency"). People outside
-the watchlist keep the words the article uses for them ("a French official", "the
-Elysee", "a spokesman for the governor"): their words are never a watched person's.
+clause ("said the talks failed", not "declared a state of emergency"). The "watched"
+people of these rules are everyone the watchlist names -- for a story, that is also every
+person the story names (`analysis.people`), so they are all resolved by name. Speakers it
+does not name keep the words the article uses for them ("a French official", "the
+Elysee", "a spokesman for the governor"): their words are never a named person's. A
+pronoun nobody could be found for, a crowd or a document gets no quote (`voices`).
 
 The words every rule knows are in `sidebyside.analysis.wordlists`: a new speech verb is
 one word there and one row in `tests/test_quote_cases.py`.

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import partial
 from itertools import accumulate, pairwise
 
 from sidebyside.analysis.quotes.attribution import Discourse, SentenceContext, resolve_acts, update_discourse
@@ -26,6 +28,7 @@ from sidebyside.analysis.quotes.cues import find_acts
 from sidebyside.analysis.quotes.marks import QuoteSpan, find_spans, first_close, spans_across
 from sidebyside.analysis.quotes.speech import Act, CueKind, Form, SentenceSpeech, Speaker, Speech
 from sidebyside.analysis.quotes.tokens import is_verbish, tokenize
+from sidebyside.analysis.quotes.voices import voice
 from sidebyside.analysis.speakers import Mention, Resolver, Watchlist, find_mentions
 from sidebyside.model import Article, Quote
 
@@ -53,8 +56,20 @@ def analyse(article: Article, speakers: Watchlist | Iterable[str] | None = None)
         resolver.note_mentions(index, mentions)
         sentences.append(sentence)
     quotes += _paragraph_carry(article, sentences)
+    quotes = [q for q in map(partial(_voiced, set(watchlist.names)), quotes) if q is not None]
     quotes.sort(key=lambda q: (q.sentence, q.start))
     return Speech(article, sentences, tuple(quotes))
+
+
+def _voiced(named: set[str], quote: Quote) -> Quote | None:
+    """The quote with a speaker to show (`voices.voice`), or None when its speaker is
+    nobody to quote ("he" unresolved, "Several", "the statement")."""
+    if quote.speaker in named:
+        return quote
+    speaker = voice(quote.speaker)
+    if speaker is None:
+        return None
+    return quote if speaker == quote.speaker else replace(quote, speaker=speaker)
 
 
 def _outside(mentions: Sequence[Mention], spans: Sequence[QuoteSpan]) -> list[Mention]:

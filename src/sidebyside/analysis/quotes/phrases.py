@@ -42,10 +42,11 @@ def np_before(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
         j -= 1
     if j >= 0 and tokens[j].text == ",":
         k = _relative_clause_start(tokens, j)
-        if k is not None:
-            j = k - 1
-        else:
+        if k is None:
             return _appositive(tokens, j)
+        while (inner := _relative_clause_start(tokens, k)) is not None:
+            k = inner  # "Maria Lemou, 63, who was travelling ..., said": an age, then a clause
+        j = k - 1
     a = _np_start(tokens, j)
     if a is None:
         return None

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from sidebyside.analysis.quotes.phrases import np_after
 from sidebyside.analysis.quotes.speech import Act, CueKind, Form
 from sidebyside.analysis.quotes.tokens import Token, is_verbish, next_quote, word
-from sidebyside.analysis.wordlists import AUX, INVERTIBLE, SUBORDINATORS
+from sidebyside.analysis.wordlists import AUX, INVERTIBLE, PRONOUNS, SUBORDINATORS
 
 
 def inverted_act(tokens: Sequence[Token], i: int) -> Act | None:
@@ -37,6 +37,10 @@ def inverted_act(tokens: Sequence[Token], i: int) -> Act | None:
     if np is None:
         return None
     a, b = np
+    if word(tokens[a]) in PRONOUNS and b < len(tokens) and tokens[b].kind == "word":
+        # "said he." ends its clause; in "X, 63, who ..., said she spent two hours" the
+        # pronoun is the subject of a reported clause, and X the speaker.
+        return None
     if not rest_is_adjunct(tokens, b, after_quote=prev.kind == "quote" or (i >= 2 and tokens[i - 2].kind == "quote")):
         return None
     boundary_tok = i - 1 if prev.text == "," else i

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -11,9 +12,11 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from sidebyside.model import Article, Story
+from sidebyside.tui.saving import suggest_name
 from sidebyside.tui.screens.base import StoryScreen
 from sidebyside.tui.screens.reader import ReaderScreen
 from sidebyside.tui.widgets.matrix_view import MatrixView
+from sidebyside.tui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     from sidebyside.analysis.overlap import Closest
@@ -50,11 +53,12 @@ COLUMNS = (
 class ArticlesScreen(StoryScreen):
     """Outlet, headline, byline, dateline, date and sentence count of every article.
 
-    Space marks articles; with two marked, `c` or Enter opens them side by side. `o`
-    orders the rows by publication date (who ran it first matters when deciding who
-    copied whom) and back; the `#` column keeps each article's number in the story, the
-    one the matrix, the report and `overlap` use. An outlet that only the file name gives
-    is shown in italics: a label, not something the page said.
+    Space marks articles; with two marked, `c` or Enter opens them side by side, and the
+    marks are cleared (back here, Enter reads again). `o` orders the rows by publication
+    date (who ran it first matters when deciding who copied whom) and back; the `#` column
+    keeps each article's number in the story, the one the matrix, the report and `overlap`
+    use. An outlet that only the file name gives is shown in italics: a label, not
+    something the page said. `e` saves the story report.
     """
 
     BINDINGS = [
@@ -75,8 +79,14 @@ class ArticlesScreen(StoryScreen):
         Binding(
             "o", "order", "Order", tooltip="Order the articles by publication date, or as loaded", id="articles.order"
         ),
-        Binding("j", "cursor_down", "Down", show=False, id="articles.cursor_down"),
-        Binding("k", "cursor_up", "Up", show=False, id="articles.cursor_up"),
+        Binding(
+            "e",
+            "export",
+            "Export report",
+            show=False,
+            tooltip="Save the story report as Markdown (as sidebyside report)",
+            id="articles.export",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -96,7 +106,7 @@ class ArticlesScreen(StoryScreen):
         yield Header()
         yield Static(id="summary")
         yield ProgressBar(id="loading", show_eta=False)
-        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Static(
             Text(
                 "Overlap: share of each row's sentences that the column's article carries · Tab, then Enter compares",
@@ -268,17 +278,18 @@ class ArticlesScreen(StoryScreen):
 
     def action_mark(self) -> None:
         index = self.cursor
-        if index in self.marked:
-            self.marked.remove(index)
-        else:
-            self.marked.append(index)
-            if len(self.marked) > 2:
-                self.marked.pop(0)
+        marked = [i for i in self.marked if i != index]
+        if index not in self.marked:
+            marked = (marked + [index])[-2:]
+        self._set_marks(marked)
+        self.query_one(DataTable).action_cursor_down()
+
+    def _set_marks(self, marked: list[int]) -> None:
+        self.marked = marked
         table = self.query_one(DataTable)
         for i, article in enumerate(self.story.articles):
             table.update_cell(article.path, "mark", Text(MARK if i in self.marked else ""))
         self._summarise()
-        table.action_cursor_down()
 
     def action_compare(self) -> None:
         articles = self.story.articles
@@ -292,6 +303,7 @@ class ArticlesScreen(StoryScreen):
             self.notify("Mark two articles with Space, then press c.", timeout=3)
             return
         self.app.open_compare(articles[picked[0]], articles[picked[1]])
+        self._set_marks([])  # done with: back here, Enter reads again
 
     def action_order(self) -> None:
         self.by_date = not self.by_date
@@ -300,8 +312,32 @@ class ArticlesScreen(StoryScreen):
         self._build()
         self._summarise()
 
-    def action_cursor_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
+    def action_export(self) -> None:
+        app = self.app
+        articles = self.story.articles
+        rows = [row for row in app.matrix if row is not None]
+        if app.loading or app.comparing or not articles or len(rows) != len(articles):
+            self.notify("The report needs the whole overlap matrix; press e again once it is complete.", timeout=4)
+            return
+        from sidebyside.analysis.story_report import build_report
+        from sidebyside.export.report import report_markdown
 
-    def action_cursor_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
+        cache, quotes = app.cache, app.quotes()
+        title = f"Story report: {articles[0].title or articles[0].id}"
+        app.export(
+            "Save the story report (Markdown)",
+            suggest_name("report", _story_name(articles)),
+            "report",
+            # the session's matrix, alignments and quotes: nothing computed twice, no process forked
+            lambda: report_markdown(build_report(articles, matrix=rows, cache=cache, quotes=quotes), title),
+            busy="Building the report…",
+        )
+
+
+def _story_name(articles: tuple[Article, ...]) -> str:
+    """The name of the folder the articles share ("seeds"), for a default file name."""
+    try:
+        folder = os.path.commonpath([os.path.dirname(os.path.abspath(a.path)) for a in articles])
+    except ValueError:  # different drives
+        return "story"
+    return os.path.basename(folder) or "story"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,14 +14,17 @@ from textual.widgets import Footer, Header, Static
 from sidebyside.analysis.fidelity import changes
 from sidebyside.export.wording import changes_text
 from sidebyside.model import ROW_LABELS, ROW_MARKS, AlignedRow, Alignment, Article
-from sidebyside.tui.screens.base import StoryScreen
+from sidebyside.tui.clip import row_text
+from sidebyside.tui.saving import suggest_name
+from sidebyside.tui.screens.searchable import SearchableScreen
 from sidebyside.tui.widgets.compare_view import CompareView
 from sidebyside.tui.widgets.quote_sidebar import QuoteSidebar
+from sidebyside.tui.widgets.search_bar import SearchBar
 
 KINDS = tuple(ROW_MARKS)
 
 
-class CompareScreen(StoryScreen):
+class CompareScreen(SearchableScreen):
     """Article A on the left, B on the right; every sentence of each in exactly one row."""
 
     BINDINGS = [
@@ -30,7 +34,8 @@ class CompareScreen(StoryScreen):
         Binding(
             "N",
             "previous_difference",
-            "Prev diff",
+            "Previous diff",
+            show=False,
             tooltip="Go to the previous row that differs",
             id="compare.previous_difference",
         ),
@@ -38,24 +43,27 @@ class CompareScreen(StoryScreen):
             "d",
             "toggle_differences",
             "Diffs only",
+            show=False,
             tooltip="Show only rows that differ (toggle)",
             id="compare.toggle_differences",
         ),
-        Binding("s", "swap", "Swap", tooltip="Swap the left and right articles", id="compare.swap"),
-        Binding("a", "step_left(1)", "Next A", tooltip="Left side: next article", id="compare.next_left"),
+        Binding("s", "swap", "Swap", show=False, tooltip="Swap the left and right articles", id="compare.swap"),
+        Binding("a", "step_left(1)", "Next A", show=False, tooltip="Left side: next article", id="compare.next_left"),
         Binding(
             "A",
             "step_left(-1)",
-            "Prev A",
+            "Previous A",
             show=False,
             tooltip="Left side: previous article",
             id="compare.previous_left",
         ),
-        Binding("b", "step_right(1)", "Next B", tooltip="Right side: next article", id="compare.next_right"),
+        Binding(
+            "b", "step_right(1)", "Next B", show=False, tooltip="Right side: next article", id="compare.next_right"
+        ),
         Binding(
             "B",
             "step_right(-1)",
-            "Prev B",
+            "Previous B",
             show=False,
             tooltip="Right side: previous article",
             id="compare.previous_right",
@@ -69,11 +77,11 @@ class CompareScreen(StoryScreen):
         ),
         Binding(
             "plus",
-            "add_speaker",
-            "Add person",
+            "watchlist",
+            "Watchlist",
             show=False,
-            tooltip="Follow another person's quotes",
-            id="compare.add_speaker",
+            tooltip="Choose the people to follow: add, drop, save the list with the story",
+            id="compare.watchlist",
         ),
         Binding(
             "tab",
@@ -83,6 +91,24 @@ class CompareScreen(StoryScreen):
             tooltip="Move between the rows and the sidebar",
             id="compare.switch_focus",
         ),
+        Binding(
+            "slash",
+            "search",
+            "Find",
+            tooltip="Find words in either article (Enter in the bar: next match; n/N stay on differences)",
+            id="compare.search",
+        ),
+        Binding("y", "copy", "Copy row", show=False, tooltip="Copy the cursor row, both sides", id="compare.copy"),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            show=False,
+            tooltip="Save this comparison as Markdown (as compare --format markdown)",
+            id="compare.export",
+        ),
+        Binding("g", "first", "First row", show=False, id="compare.first"),
+        Binding("G", "last", "Last row", show=False, id="compare.last"),
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the previous screen", id="compare.back"),
     ]
 
@@ -111,6 +137,7 @@ class CompareScreen(StoryScreen):
             yield CompareView(self.alignment, id="compare")
             yield QuoteSidebar(id="sidebar")
         yield Static(id="compare-status")
+        yield SearchBar(id="search")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -127,7 +154,7 @@ class CompareScreen(StoryScreen):
         self._fit_sidebar()
         if shown:
             al = self.alignment
-            sidebar.show(self.app.quotes(), al.a.id, al.b.id)
+            sidebar.show(self.app.quotes(), al.a, al.b)  # the pair's quotes and figures first
             self._status(self.query_one(CompareView).current)
         elif sidebar.has_focus:
             self.query_one(CompareView).focus()
@@ -146,8 +173,8 @@ class CompareScreen(StoryScreen):
         else:
             view.focus()
 
-    def action_add_speaker(self) -> None:
-        self.app.ask_speaker(lambda: self._set_sidebar(True))
+    def action_watchlist(self) -> None:
+        self.app.open_watchlist(lambda: self._set_sidebar(True))
 
     def on_quote_sidebar_jump(self, event: QuoteSidebar.Jump) -> None:
         """Show the entry's sentence in A, else in B; say so when neither carries it."""
@@ -286,6 +313,66 @@ class CompareScreen(StoryScreen):
                 return index
         return index
 
+    def action_first(self) -> None:
+        self._edge(last=False)
+
+    def action_last(self) -> None:
+        self._edge(last=True)
+
+    def _edge(self, last: bool) -> None:
+        """g/G: the first or last entry of the sidebar when it has the keys, else row."""
+        sidebar = self.query_one(QuoteSidebar)
+        if sidebar.has_focus:
+            sidebar.action_last() if last else sidebar.action_first()
+            return
+        view = self.query_one(CompareView)
+        if view.rows:
+            view.move_to(len(view.rows) - 1 if last else 0)
+
+    def action_copy(self) -> None:
+        view = self.query_one(CompareView)
+        row = view.current
+        if row is None:
+            self.notify("No row to copy.", timeout=3)
+            return
+        al = self.alignment
+        self.app.copy_to_clipboard(row_text(al, row))
+        self.notify(f"Copied row {view.cursor + 1}: {al.a.label} and {al.b.label}.", timeout=3, markup=False)
+
+    def action_export(self) -> None:
+        from sidebyside.export.compare import compare_markdown
+
+        al = self.alignment
+        self.app.export(
+            f"Save the comparison of {al.a.label} and {al.b.label} (Markdown)",
+            suggest_name("compare", al.a.label, al.b.label),
+            "comparison",
+            lambda: compare_markdown(al),
+        )
+
+    # --- search: the rows shown, both sides ------------------------------------------------
+
+    def search_items(self) -> Sequence[Sequence[str]]:
+        al = self.alignment
+        return [
+            tuple(side.sentences[i] for side, i in ((al.a, row.a), (al.b, row.b)) if i is not None)
+            for row in self.query_one(CompareView).rows
+        ]
+
+    def search_cursor(self) -> int:
+        return self.query_one(CompareView).cursor
+
+    def search_go(self, index: int) -> None:
+        self.query_one(CompareView).move_to(index)
+
+    def search_miss(self, phrase: str) -> str:
+        missed = super().search_miss(phrase)
+        return (
+            missed + " in the rows that differ (d shows all)"
+            if self.query_one(CompareView).only_differences
+            else missed
+        )
+
     def _reload(self) -> None:
         view = self.query_one(CompareView)
         view.show(self.alignment)
@@ -298,5 +385,7 @@ def _head(side: str, article: Article) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f" {side} ", style="reverse bold")
     text.append(f" {article.label}", style="bold")
+    if article.date:  # before the headline, which the ellipsis may cut
+        text.append(f"  {article.date}", style="italic")
     text.append(f"  {article.title or article.id}")
     return text

@@ -2,64 +2,55 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from sidebyside.layout import cell_width
+from sidebyside.tui.keys import screen_keys
 from sidebyside.tui.screens.base import Dialog
 
 NAVIGATION = [
     ("↑ ↓ j k", "Move the cursor / scroll"),
     ("PgUp PgDn", "Page up / down"),
-    ("Home End", "First / last row"),
+    ("Home End g G", "First / last row"),
     ("Tab", "Next pane (Articles: the overlap matrix; Compare: the sidebar)"),
+    ("^p", "Command palette: every action by name"),
 ]
 
 
-def _ours(node: object, key: str, binding: Binding) -> bool:
-    """Whether a sidebyside class declared this binding (not Textual's defaults)."""
-    for cls in type(node).__mro__:
-        if cls.__module__.startswith("sidebyside"):
-            for declared in cls.__dict__.get("BINDINGS", []):
-                if isinstance(declared, tuple):
-                    declared = Binding(*declared)
-                if declared.action == binding.action and key in declared.key.split(","):
-                    return True
-    return False
-
-
 class HelpScreen(Dialog[None]):
-    """A modal list of the keys of `screen`: its own, its widgets' and the app's."""
+    """A modal list of the keys of `screen`: its own, its widgets' and the app's, hidden ones too."""
 
     DEFAULT_CSS = """
     HelpScreen #help-box {
-        width: auto;
-        max-width: 90%;
+        width: 88;
+        max-width: 95%;
         max-height: 90%;
-        padding: 1 2;
+        padding: 0 1;
     }
 
-    HelpScreen #help-box > Static {
-        width: auto;
+    HelpScreen #help-scroll {
+        height: auto;
+        max-height: 100%;
     }
 
     HelpScreen #help-title {
+        dock: top;
         margin-bottom: 1;
     }
 
     HelpScreen #help-hint {
+        dock: bottom;
         margin-top: 1;
         color: $text-muted;
     }
     """
     BINDINGS = [
-        Binding("escape", "dismiss", "Close", id="help.close"),
-        Binding("question_mark", "dismiss", "Close", show=False, id="help.close_question_mark"),
-        Binding("q", "dismiss", "Close", show=False, id="help.close_q"),
+        Binding("escape,question_mark,f1,q", "dismiss", "Close", id="help.close"),
     ]
 
     def __init__(self, screen: Screen) -> None:
@@ -67,34 +58,21 @@ class HelpScreen(Dialog[None]):
         self.target = screen
 
     def keys(self) -> list[tuple[str, str]]:
-        """(key, what it does) for the bindings sidebyside defines, then navigation."""
-        rows: list[tuple[str, str]] = []
-        seen: set[str] = set()
-        for key, active in self.target.active_bindings.items():
-            binding = active.binding
-            if not binding.show or not binding.description or not _ours(active.node, key, binding):
-                continue
-            if binding.action in {"cursor_down", "cursor_up", "scroll_down", "scroll_up"}:
-                continue
-            what = binding.tooltip or binding.description
-            if what in seen:
-                continue
-            seen.add(what)
-            rows.append((self.app.get_key_display(binding), what))
-        rows.sort(key=lambda row: row[1] in {"Leave sidebyside", "Show every key of this screen"})
-        rows += NAVIGATION
-        rows.append(("^p", "Command palette: every action by name"))
-        return rows
+        """(keys, what they do): every binding sidebyside defines on the screen, then navigation."""
+        return [(key.keys, key.what) for key in screen_keys(self.target)] + NAVIGATION
 
     def compose(self) -> ComposeResult:
-        rows = self.keys()
-        width = max(cell_width(key) for key, _ in rows) + 3
-        text = Text()
-        for key, what in rows:
-            text.append(key + " " * (width - cell_width(key)), style="bold")
-            text.append(what + "\n")
-        text.rstrip()
+        # A grid wraps a long line under its own column, not under the keys.
+        text = Table.grid(padding=(0, 3))
+        text.add_column(style="bold", no_wrap=True)
+        text.add_column()
+        for key, what in self.keys():
+            text.add_row(Text(key), Text(what))
         with Vertical(id="help-box", classes="dialog"):
             yield Static(Text("Keys", style="bold"), id="help-title")
-            yield Static(text, id="help-keys")
-            yield Static(Text("Esc closes this help.", style="dim"), id="help-hint")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(text, id="help-keys")
+            yield Static(Text("↑ ↓ scroll · Esc, ? or F1 closes this help", style="dim"), id="help-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()

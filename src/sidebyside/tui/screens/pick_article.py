@@ -14,7 +14,7 @@ from sidebyside.tui.screens.base import Dialog
 
 
 class PickArticle(Dialog[Article | None]):
-    """Lists the other articles; Enter picks one, Esc cancels."""
+    """Lists the other articles; Enter picks one, Esc cancels; j/k, g/G move as everywhere."""
 
     DEFAULT_CSS = """
     PickArticle #pick-box {
@@ -29,7 +29,14 @@ class PickArticle(Dialog[Article | None]):
         border: none;
     }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="pick_article.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", tooltip="Close without comparing", id="pick_article.cancel"),
+        # The list has the focus; OptionList binds only the arrows, Home and End.
+        Binding("j", "focused.cursor_down", "Down", show=False, id="pick_article.down"),
+        Binding("k", "focused.cursor_up", "Up", show=False, id="pick_article.up"),
+        Binding("g", "focused.first", "First", show=False, id="pick_article.first"),
+        Binding("G", "focused.last", "Last", show=False, id="pick_article.last"),
+    ]
 
     def __init__(self, articles: tuple[Article, ...], exclude: Article) -> None:
         super().__init__()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,8 +12,11 @@ from textual.widgets import DataTable, Footer, Header, Static
 from sidebyside.analysis.story_quotes import FigureClaim, FigureGroup, QuoteGroup, StoryQuotes
 from sidebyside.export.wording import FIDELITY_MARK, changes_text, fidelity_tag, number_text
 from sidebyside.model import Article
+from sidebyside.tui.clip import entry_text
 from sidebyside.tui.diff_text import diff_text
-from sidebyside.tui.screens.base import StoryScreen
+from sidebyside.tui.screens.searchable import SearchableScreen
+from sidebyside.tui.widgets.row_table import RowTable
+from sidebyside.tui.widgets.search_bar import SearchBar
 
 DOT = "●"
 #: Below this height the detail panel is hidden (Enter still reads the entry's sentence).
@@ -20,7 +25,7 @@ TINY_BELOW = 20
 OUTLET_WIDTH = 8
 
 
-class QuoteSheetScreen(StoryScreen):
+class QuoteSheetScreen(SearchableScreen):
     """One row per quote (or figure), one column per outlet; the full text below."""
 
     BINDINGS = [
@@ -33,7 +38,11 @@ class QuoteSheetScreen(StoryScreen):
             id="quote_sheet.read",
         ),
         Binding(
-            "plus", "add_speaker", "Add person", tooltip="Follow another person's quotes", id="quote_sheet.add_speaker"
+            "plus",
+            "watchlist",
+            "Watchlist",
+            tooltip="Choose the people to follow: add, drop, save the list with the story",
+            id="quote_sheet.watchlist",
         ),
         Binding(
             "f",
@@ -46,12 +55,37 @@ class QuoteSheetScreen(StoryScreen):
             "v",
             "toggle_diff",
             "Word diff",
+            show=False,
             tooltip="Show each outlet's wording as a word diff against the reference (toggle)",
             id="quote_sheet.word_diff",
         ),
+        Binding(
+            "slash",
+            "search",
+            "Find",
+            tooltip="Find words in the quotes, speakers and figures (Enter: next match)",
+            id="quote_sheet.search",
+        ),
+        Binding(
+            "n",
+            "find(1)",
+            "Next match",
+            show=False,
+            tooltip="Go to the next match of the search",
+            id="quote_sheet.next",
+        ),
+        Binding(
+            "N", "find(-1)", "Previous match", show=False, tooltip="Go to the previous match", id="quote_sheet.previous"
+        ),
+        Binding(
+            "y",
+            "copy",
+            "Copy",
+            show=False,
+            tooltip="Copy the highlighted quote or figure with its speaker and outlets",
+            id="quote_sheet.copy",
+        ),
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the previous screen", id="quote_sheet.back"),
-        Binding("j", "cursor(1)", "Down", show=False, id="quote_sheet.cursor_down"),
-        Binding("k", "cursor(-1)", "Up", show=False, id="quote_sheet.cursor_up"),
     ]
 
     #: Only quotes whose wording differs between outlets are listed.
@@ -62,8 +96,9 @@ class QuoteSheetScreen(StoryScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="sheet-summary")
-        yield DataTable(id="sheet", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="sheet", cursor_type="row", zebra_stripes=True)
         yield Static(id="sheet-detail")
+        yield SearchBar(id="search")
         yield Footer()
 
     def on_resize(self) -> None:
@@ -87,6 +122,7 @@ class QuoteSheetScreen(StoryScreen):
         """(Re)build the table from the app's current watchlist."""
         story: StoryQuotes = self.app.quotes()
         self.entries: list[QuoteGroup | FigureGroup | FigureClaim] = []
+        self.search_texts: list[tuple[str, ...]] = []
         table = self.query_one(DataTable)
         table.clear(columns=True)
         table.add_column("Speaker", key="speaker", width=16)
@@ -150,6 +186,7 @@ class QuoteSheetScreen(StoryScreen):
 
     def _row(self, entry: QuoteGroup | FigureGroup | FigureClaim, speaker: str, text: Text, marks: list[str]) -> None:
         self.entries.append(entry)
+        self.search_texts.append((speaker, text.plain, *_printed(entry)))
         cells = [Text(speaker, no_wrap=True, overflow="ellipsis"), text]
         cells += [Text(m, justify="center", style="bold") for m in marks]
         self.query_one(DataTable).add_row(*cells)
@@ -204,9 +241,34 @@ class QuoteSheetScreen(StoryScreen):
                 detail.append(f" (per {c.source})" if c.source else " (no source given)", style="dim")
         self.query_one("#sheet-detail", Static).update(detail)
 
-    def action_cursor(self, step: int) -> None:
-        table = self.query_one(DataTable)
-        table.move_cursor(row=table.cursor_row + step)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter belongs to the search bar while it has the keys (it finds the next match)."""
+        return not (action == "read" and any(bar.has_focus_within for bar in self.query(SearchBar)))
+
+    def action_copy(self) -> None:
+        entry = self._current()
+        if entry is None:
+            self.notify("Nothing to copy: the sheet is empty.", timeout=3)
+            return
+        self.app.copy_to_clipboard(entry_text(entry))
+        what = f"{entry.speaker}'s quote" if isinstance(entry, QuoteGroup) else "the figure"
+        outlets = len(entry.outlets) if not isinstance(entry, FigureClaim) else 1
+        self.notify(f"Copied {what} ({outlets} outlet{'s' * (outlets != 1)}).", timeout=3, markup=False)
+
+    # --- search: what each row shows, and every outlet's wording --------------------------
+
+    def search_items(self) -> Sequence[Sequence[str]]:
+        return self.search_texts
+
+    def search_cursor(self) -> int:
+        return self.query_one(DataTable).cursor_row
+
+    def search_go(self, index: int) -> None:
+        self.query_one(DataTable).move_cursor(row=index)
+
+    def search_miss(self, phrase: str) -> str:
+        missed = super().search_miss(phrase)
+        return missed + " in the quotes worded differently (f shows all)" if self.differs_only else missed
 
     def action_read(self) -> None:
         from sidebyside.tui.screens.reader import ReaderScreen
@@ -223,8 +285,8 @@ class QuoteSheetScreen(StoryScreen):
         if article is not None:
             self.app.push_screen(ReaderScreen(article, sentence=sentence))
 
-    def action_add_speaker(self) -> None:
-        self.app.ask_speaker(self.fill)
+    def action_watchlist(self) -> None:
+        self.app.open_watchlist(self.fill)
 
     def action_toggle_differs(self) -> None:
         self.differs_only = not self.differs_only
@@ -236,6 +298,14 @@ class QuoteSheetScreen(StoryScreen):
     def action_toggle_diff(self) -> None:
         self.word_diff = not self.word_diff
         self._detail()
+
+
+def _printed(entry: QuoteGroup | FigureGroup | FigureClaim) -> tuple[str, ...]:
+    """The words outlets printed for an entry: each outlet's wording of a quote, each claim of a figure."""
+    if isinstance(entry, QuoteGroup):
+        return tuple(c.text for c in entry.carriers)
+    claims = (entry,) if isinstance(entry, FigureClaim) else entry.claims
+    return tuple(" ".join(p for p in (c.qualifier, c.value, c.what, c.source) if p) for c in claims)
 
 
 def _short(label: str, width: int) -> str:

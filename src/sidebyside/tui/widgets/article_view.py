@@ -7,6 +7,7 @@ as Rich markup, so "[bold]" in an article is shown as typed.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from rich.segment import Segment
@@ -52,6 +53,8 @@ class ArticleView(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False, id="article.scroll_down"),
         Binding("k", "scroll_up", "Up", show=False, id="article.scroll_up"),
+        Binding("home,g", "scroll_top", "Top", show=False, id="article.top"),
+        Binding("end,G", "scroll_bottom", "Bottom", show=False, id="article.bottom"),
     ]
 
     def __init__(self, article: Article, **kwargs: Any) -> None:
@@ -120,6 +123,40 @@ class ArticleView(ScrollView, can_focus=True):
         if cls.startswith("s"):
             return base + self.get_component_rich_style("article-view--marked") if cls == f"s{self.marked}" else base
         return base + self.get_component_rich_style(cls)
+
+    def action_scroll_top(self) -> None:
+        self.scroll_to(y=0, animate=False)
+
+    def action_scroll_bottom(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False)
+
+    @property
+    def first_in_view(self) -> int:
+        """The first sentence whose first line is on screen (the last one when none is)."""
+        if not self._first_line:
+            return 0
+        top = round(self.scroll_offset.y)
+        return min(bisect_left(self._first_line, top), len(self._first_line) - 1)
+
+    @property
+    def marked_in_view(self) -> bool:
+        """Whether the marked sentence (if any) has a line on screen."""
+        if self.marked is None or not self._first_line:
+            return False
+        top = round(self.scroll_offset.y)
+        start = self._first_line[self.marked]
+        end = self._first_line[self.marked + 1] if self.marked + 1 < len(self._first_line) else len(self._lines)
+        return start < top + self.scrollable_content_region.height and end > top
+
+    @property
+    def current(self) -> int:
+        """The sentence the reader is at: the marked one while it is on screen, else the first on screen."""
+        return self.marked if self.marked is not None and self.marked_in_view else self.first_in_view
+
+    def mark(self, index: int) -> None:
+        """Mark sentence `index` where it is, without scrolling."""
+        self.marked = index
+        self.refresh()
 
     def show_sentence(self, index: int) -> None:
         """Scroll sentence `index` into the middle of the view and mark it."""

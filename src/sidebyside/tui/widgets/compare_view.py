@@ -7,6 +7,10 @@ with its word-level differences, are built when the row scrolls into view and ca
 so a 5,000-row comparison opens and scrolls as fast as a 50-row one. Narrow terminals get
 a single column: A's sentence above B's.
 
+Colour is never the only sign: the gutter marks each row's kind (= ~ > - +), removed words
+are struck through and added words underlined, so the view reads the same on a 256- or
+16-colour terminal, with NO_COLOR, and in a light theme (see the colour notes in the CSS).
+
 Article text is only ever put into Segments as plain strings, never parsed as markup.
 """
 
@@ -47,33 +51,67 @@ class CompareView(ScrollView, can_focus=True):
         display: none;
     }
 
+    /* Row tints and changed words: fixed colours picked so that Rich's downgrade keeps
+       them apart on 256-colour terminals (tmux, Terminal.app: five distinct cube colours)
+       and 16-colour ones (differing rows grey, removed words red, added words green).
+       The meaning never rests on colour alone: the gutter marks the row kind, removed
+       words are struck through, added words bold and underlined (NO_COLOR keeps those). */
+
     CompareView > .compare-view--same {
     }
 
     CompareView > .compare-view--changed {
-        background: $warning 12%;
+        background: #3a3620;
     }
 
     CompareView > .compare-view--moved {
-        background: $primary 22%;
+        background: #18244e;
     }
 
     CompareView > .compare-view--only_a {
-        background: $error 18%;
+        background: #4a1e26;
     }
 
     CompareView > .compare-view--only_b {
-        background: $success 18%;
+        background: #1c4424;
     }
 
     CompareView > .compare-view--deleted {
-        background: $error 60%;
+        background: #8c1f2a;
+        color: #ffffff;
         text-style: strike;
     }
 
     CompareView > .compare-view--inserted {
-        background: $success 55%;
-        text-style: bold;
+        background: #187428;
+        color: #ffffff;
+        text-style: bold underline;
+    }
+
+    CompareView:light > .compare-view--changed {
+        background: #f2f0c8;
+    }
+
+    CompareView:light > .compare-view--moved {
+        background: #d0daf5;
+    }
+
+    CompareView:light > .compare-view--only_a {
+        background: #f5d2d2;
+    }
+
+    CompareView:light > .compare-view--only_b {
+        background: #d0f0d2;
+    }
+
+    CompareView:light > .compare-view--deleted {
+        background: #ee7777;
+        color: #101010;
+    }
+
+    CompareView:light > .compare-view--inserted {
+        background: #66dd77;
+        color: #101010;
     }
 
     CompareView > .compare-view--number {

@@ -69,6 +69,8 @@ class MatrixView(ScrollView, can_focus=True):
         Binding("down,j", "move(0,1)", "Down", show=False, id="matrix.down"),
         Binding("left,h", "move(-1,0)", "Left", show=False, id="matrix.left"),
         Binding("right,l", "move(1,0)", "Right", show=False, id="matrix.right"),
+        Binding("home,g", "first_row", "First row", show=False, id="matrix.first_row"),
+        Binding("end,G", "last_row", "Last row", show=False, id="matrix.last_row"),
         Binding(
             "enter", "open", "Compare pair", tooltip="Compare the row article with the column article", id="matrix.open"
         ),
@@ -119,6 +121,12 @@ class MatrixView(ScrollView, can_focus=True):
     def action_move(self, dx: int, dy: int) -> None:
         row, column = self.cursor
         self.cursor = (row + dy, column + dx)
+
+    def action_first_row(self) -> None:
+        self.cursor = (0, self.cursor[1])
+
+    def action_last_row(self) -> None:
+        self.cursor = (len(self.articles) - 1, self.cursor[1])
 
     def action_open(self) -> None:
         row, column = self.cursor
