@@ -189,6 +189,30 @@ def test_a_stop_during_the_estimate_ends_the_rows_at_once(monkeypatch) -> None:
         estimated_shares([prepare(a.sentences) for a in articles], Words(), DEFAULT_PARAMS)
 
 
+def test_a_stop_after_the_estimate_ends_before_any_recheck(monkeypatch) -> None:
+    # At 10,000 articles ranking each row's cells took minutes of pure Python with no stop
+    # check: the TUI's worker kept the process alive long after the user pressed q.
+    import sidebyside.analysis.overlap as overlap
+    import sidebyside.analysis.sentence_index as index
+
+    articles = story(50, seed=4)
+    estimated = []
+    real = index.estimated_shares
+
+    def estimate(*args, **kwargs):
+        done = real(*args, **kwargs)
+        estimated.append(1)  # the stop comes once the estimate is complete
+        return done
+
+    def no_recheck(*args, **kwargs):
+        raise AssertionError("rechecked cells after the stop")
+
+    monkeypatch.setattr(index, "estimated_shares", estimate)
+    monkeypatch.setattr(overlap, "_pool_map", no_recheck)
+    assert list(overlap_rows(articles, should_stop=lambda: bool(estimated))) == []
+    assert estimated == [1]
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(sentence, min_size=1, max_size=6), min_size=2, max_size=6))
 def test_through_the_index_each_rows_best_cell_is_exact(texts) -> None:

@@ -153,10 +153,14 @@ def _estimated_rows(
 
     estimate = estimated_shares(work.sides, words, work.params)
     exact = _recheck(work, estimate, workers, should_stop)
-    rows = [[float(x) for x in row] for row in estimate]
+    by_row: dict[int, list[tuple[int, int]]] = {}
     for (g, h), count in exact.items():
-        rows[g][h] = _share(count, work.sides[g])
-    for g, row in enumerate(rows):
+        by_row.setdefault(g, []).append((h, count))
+    for g in range(len(estimate)):
+        check_stop()  # a row at a time: 10,000 rows of 10,000 cells take seconds to convert
+        row = estimate[g].tolist()
+        for h, count in by_row.get(g, ()):
+            row[h] = _share(count, work.sides[g])
         if len(work.members[g]) > 1:  # several articles with this text
             row[g] = _share(carried(work.sides[g], work.sides[g], work.params, words), work.sides[g])
         yield g, row, len(exact), len(exact)
@@ -180,6 +184,7 @@ def _recheck(
     size = len(work.sides)
     orders = []
     for g in range(size):
+        check_stop()  # thousands of rows of thousands of cells: the user may quit meanwhile
         row = estimate[g]
         others = [h for h in np.flatnonzero(row > 0).tolist() if h != g]
         others.sort(key=lambda h: (-row[h], -estimate[h, g], h))
@@ -189,6 +194,7 @@ def _recheck(
     while True:
         wanted: dict[tuple[int, int], None] = {}
         for g, order in enumerate(orders):
+            check_stop()
             row, low, ties = estimate[g], best[g] < RECHECK_FLOOR, 0
             bar = best[g] if low else best[g] - RECHECK_MARGIN
             for rank, h in enumerate(order):
