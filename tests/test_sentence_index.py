@@ -19,6 +19,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_overlap import OTHER, WIRE  # the same small Lyon story
 
 from sidebyside.analysis import overlap as overlap_module
 from sidebyside.analysis.align import DEFAULT_PARAMS, align, prepare
@@ -28,17 +29,6 @@ from sidebyside.analysis.overlap import closest, overlap_matrix, overlap_rows
 from sidebyside.analysis.pool import Stopped, stop_when
 from sidebyside.analysis.sentence_index import estimated_shares
 from sidebyside.model import Article
-
-WIRE = [
-    "The city council of Lyon voted on Monday to ban cars from the old town from June.",
-    "The mayor said buses would run every five minutes on the main lines, a spokesman told Reuters.",
-    "Shop owners fear that the ban will keep customers away from the centre.",
-    "A petition against the plan has gathered 12,000 signatures since March.",
-]
-OTHER = [
-    "Heavy rain flooded the harbour district of Marseille overnight.",
-    "Firefighters rescued two fishermen whose boat had capsized near the breakwater.",
-]
 
 
 def article(name: str, sentences: list[str], outlet: str | None = None) -> Article:
