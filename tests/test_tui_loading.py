@@ -57,6 +57,10 @@ async def test_first_rows_show_fast_and_keys_answer_while_loading(tmp_path):
         while app.loading:
             await pilot.pause(0.05)
         assert table.row_count == COPIES
+        # The bar then tells the overlap matrix's progress (a big story's rows can land at
+        # once), and goes once the matrix is complete.
+        while app.comparing or not app.matrix or None in app.matrix:
+            await pilot.pause(0.05)
         assert not app.screen.query_one(ProgressBar).display
         assert any("empty.txt: empty file" in n.message for n in app._notifications)
 
