@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from sidebyside.analysis.people import Proposal
@@ -52,3 +53,13 @@ def given_list(typed: Sequence[str] | None, saved: Sequence[str] | None, bundled
 def provisional(proposals: Sequence[Proposal]) -> Watching:
     """The story's most-quoted named people, watched until the user chooses."""
     return Watching(tuple(p.name for p in proposals[:PROVISIONAL]), "proposed")
+
+
+def opening_list(folder: Path | None, typed: Sequence[str] | None) -> Watching | None:
+    """The list a story in `folder` opens with (`given_list`), reading its story.toml only
+    when no names were typed; None when nobody gave one. `quotes`, `report` and the TUI
+    all start here."""
+    from sidebyside.ingest.watchlist import is_bundled, read_speakers
+
+    saved = read_speakers(folder) if typed is None and folder is not None else None
+    return given_list(typed, saved, is_bundled(folder))

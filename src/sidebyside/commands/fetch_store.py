@@ -243,7 +243,7 @@ class Folder:
             return {}
         problems: list[sidecar.SidecarError] = []
         try:
-            found = sidecar._pick(sidecar._read(own, sidecar.MAX_OWN_BYTES), own, "", problems)
+            found = sidecar._pick(sidecar.read_toml(own, sidecar.MAX_OWN_BYTES), own, "", problems)
         except sidecar.SidecarError as err:
             problems.append(err)
             found = {}

@@ -72,11 +72,9 @@ def watched(
     story's most-quoted named people (proposed)."""
     from sidebyside.analysis.people import propose
     from sidebyside.analysis.story_quotes import analyse_story
-    from sidebyside.analysis.watching import given_list, provisional
-    from sidebyside.ingest.watchlist import is_bundled, read_speakers, story_folder
+    from sidebyside.analysis.watching import opening_list, provisional
+    from sidebyside.ingest.watchlist import story_folder
 
-    folder = story_folder(paths)
-    saved = read_speakers(folder) if folder is not None and names is None else None
-    given = given_list(names, saved, is_bundled(folder))
+    given = opening_list(story_folder(paths), names)
     results = analyse_story(articles, given.names if given else ())
     return results, given or provisional(propose(results, ()))

@@ -251,10 +251,6 @@ def read_toml(path: Path, limit: int) -> dict[str, Any]:
         raise SidecarError(path, f"not valid TOML ({type(err).__name__})") from None
 
 
-#: The name `commands.fetch_store` reads sidecars by.
-_read = read_toml
-
-
 #: What can hold a dot outside a key: strings (basic, literal, multi-line) and comments.
 _NOT_KEYS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*')
 #: Possessive and anchored at a word's start, so a long run of letters costs one pass, not n².

@@ -458,13 +458,9 @@ class SideBySideApp(App[None]):
     def _given_watchlist(self) -> Watching | None:
         """The list given to the story, if any: --speaker's (or `speakers` set before first
         use), else the one saved in story.toml, else the bundled story's."""
-        from sidebyside.analysis.watching import given_list
-        from sidebyside.ingest.watchlist import is_bundled, read_speakers
+        from sidebyside.analysis.watching import opening_list
 
-        folder = self.story_folder
-        typed = self.speakers or None
-        saved = read_speakers(folder) if typed is None and folder is not None else None
-        return given_list(typed, saved, is_bundled(folder))
+        return opening_list(self.story_folder, self.speakers or None)
 
     @property
     def watch_source(self) -> str:
