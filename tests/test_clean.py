@@ -11,7 +11,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidebyside.ingest.clean import DROP_CONTENT, clean, drop_content, paragraphs_of, split_seams, strip_shortcodes
+from sidebyside.ingest.clean import (
+    DROP_CONTENT,
+    clean,
+    drop_content,
+    fold_quotes,
+    paragraphs_of,
+    recurring_camel_words,
+    split_seams,
+    strip_shortcodes,
+)
 from sidebyside.ingest.lines import is_junk
 
 LEAD = "Hundreds of people were told to leave their homes after the River Wye burst its banks on Sunday."
@@ -623,3 +632,28 @@ def test_a_long_mixed_case_run_is_split_as_before() -> None:
     # a capital starts a block unless the rest is a short acronym ("BaB": "B" is too short)
     assert split_seams("xaBaBaB") == ["xa", "Ba", "BaB"]
     assert split_seams("on McDonaldBy Reuters") == ["on McDonald", "By Reuters"]
+
+
+# --- the fast forms of two whole-page passes (issue 13: load time of long articles) ---------
+
+CAMEL_WORD = re.compile(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b")
+
+
+@given(st.text(alphabet="aAbBzZ 1_é.-\n", max_size=40))
+def test_recurring_camel_words_are_the_regex_definition(text: str) -> None:
+    page = f"{text} {text}"
+    counts: dict[str, int] = {}
+    for match in CAMEL_WORD.finditer(page):
+        counts[match.group(0)] = counts.get(match.group(0), 0) + 1
+    assert recurring_camel_words(page) == frozenset(w for w, n in counts.items() if n >= 2)
+
+
+def test_recurring_camel_words_examples() -> None:
+    page = "WeChat and WeChat; iPhone once; 3eBay and 3eBay are glued; éWeChat éWeChat too."
+    assert recurring_camel_words(page) == frozenset({"WeChat"})
+
+
+@given(st.text(alphabet="ab “”‘’–—\"'-", max_size=30))
+def test_fold_quotes_is_the_character_mapping(text: str) -> None:
+    table = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+    assert fold_quotes(text) == text.translate(table)

@@ -225,3 +225,40 @@ def test_the_core_never_imports_textual() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- framing changes -------------------------------------------------------------------------
+
+FRAMED_A = [
+    "Haftar said the conditions for a truce were not met.",
+    "Libyan strongman Khalifa Haftar rejected a ceasefire on Tuesday.",
+    "The fighting has killed 510 people since April.",
+    "Aid agencies warned of shortages in the capital.",
+]
+FRAMED_B = [
+    "Haftar claimed the conditions for a truce were not met.",
+    "Libyan commander Khalifa Haftar rejected a ceasefire on Tuesday.",
+    "The fighting has killed 520 people since April.",
+    "Aid agencies warned of shortages of food and fuel in the capital and the south.",
+]
+
+
+@pytest.fixture()
+def framed() -> Alignment:
+    return align(article("a", FRAMED_A, "AFP"), article("b", FRAMED_B, "Reuters"))
+
+
+def test_json_rows_say_what_a_framing_change_changed(framed: Alignment) -> None:
+    rows = compare_payload(framed)["rows"]
+    assert [r["kind"] for r in rows] == ["changed"] * 4
+    assert [r.get("framing") for r in rows] == ["said → claimed", "strongman → commander", None, None]
+
+
+def test_text_and_markdown_note_framing_changes(framed: Alignment) -> None:
+    text = compare_text(framed, 120)
+    assert "  framing change: said → claimed" in text.splitlines()
+    assert text.count("framing change:") == 2
+    assert "framing change:" in compare_text(framed, 60)  # interleaved too
+    notes = compare_markdown(framed)
+    assert "*(framing change: strongman → commander)*" in notes
+    assert notes.count("framing change:") == 2

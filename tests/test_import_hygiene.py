@@ -160,6 +160,8 @@ runs = {
     "quotes": ["quotes", a, b, "--format", "json"],
     "overlap": ["overlap", a, b, "--format", "json"],
     "report": ["report", a, b, "-o", "-"],
+    "collate": ["collate", a, b, "--format", "json"],
+    "framing": ["framing", a, b, "--format", "json"],
 }
 result = {}
 for name, argv in runs.items():

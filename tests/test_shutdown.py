@@ -119,7 +119,10 @@ def quit_tui(
                 os.write(master, key)
                 quit_at = time.monotonic()
         assert quit_at is not None, f"the app ended before q: {ESCAPES.sub(b'', screen)[-400:]!r}"
-        return time.monotonic() - quit_at, process.returncode
+        took = time.monotonic() - quit_at
+        # the story's own process (commands/story_worker.py) and its pool end with the app
+        assert group_gone(process.pid, EXIT_WITHIN), "a process the app started outlived it"
+        return took, process.returncode
     finally:
         kill_group(process)
         os.close(master)

@@ -145,7 +145,7 @@ async def test_screenshot_goes_to_the_current_folder_without_downloads(seeds_sto
     if downloads:
         home.mkdir()
     monkeypatch.chdir(work)
-    monkeypatch.setattr("sidebyside.tui.app.user_downloads_path", lambda: home)
+    monkeypatch.setattr("platformdirs.user_downloads_path", lambda: home)  # the app imports it when asked
     monkeypatch.setattr("textual.app.user_downloads_path", lambda: home)
     app = make_app(seeds_story)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -45,7 +45,7 @@ from sidebyside.commands import (
 )
 
 #: Subcommand name -> module under sidebyside.commands.
-COMMANDS = ("articles", "compare", "quotes", "overlap", "report", "fetch")
+COMMANDS = ("articles", "compare", "quotes", "overlap", "report", "fetch", "collate", "framing")
 
 #: The error handler standard output gets when its own is "strict" (see the module
 #: docstring): a character the encoding lacks becomes its ASCII stand-in if it is only
@@ -106,7 +106,7 @@ class ArgumentParser(argparse.ArgumentParser):
 
 def bundled_seeds() -> Path:
     """The bundled story: packaged beside the code in a wheel, top-level `seeds/` in a checkout."""
-    from sidebyside.ingest.watchlist import bundled_story
+    from sidebyside.ingest.bundled import bundled_story
 
     return bundled_story()
 
@@ -197,10 +197,17 @@ def run_tui(paths: list[str], speakers: list[str] | None = None) -> int:
         for problem in problems:
             say(str(problem))
         return fail("nothing to open")
+    from sidebyside.commands.story_worker import StoryWorker
+
+    # Forked now, while this process has no threads: it reads the story on the other core
+    # while Textual is imported and started here.
+    background = StoryWorker.start(paths)
     from sidebyside.tui.app import make_app
 
-    app = make_app(paths=paths, speakers=speakers)
+    app = make_app(paths=paths, speakers=speakers, background=background)
     app.run()
+    if background is not None:
+        background.stop()
     code = app.return_code or EXIT_OK
     # The terminal is restored and nothing is left to write, but a big story's objects
     # (900 MB for 10,000 articles) would take seconds to free one by one as Python shuts

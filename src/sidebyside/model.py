@@ -67,6 +67,19 @@ class Story:
     problems: tuple[Problem, ...] = ()
 
 
+@dataclass(frozen=True)
+class Closest:
+    """The other article that carries most of this one, and that share (None when alone).
+
+    Here rather than beside `analysis.overlap.closest`, which computes it: the TUI receives
+    it from the story's own process, and unpickling it must not import the analysis.
+    """
+
+    article: str
+    other: str | None
+    share: float
+
+
 RowKind = Literal["same", "changed", "moved", "only_a", "only_b"]
 #: One-character mark of each row kind (text views, legends, the TUI's gutter), in legend order.
 ROW_MARKS: dict[RowKind, str] = {"same": "=", "changed": "~", "moved": ">", "only_a": "-", "only_b": "+"}

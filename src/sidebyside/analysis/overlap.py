@@ -38,7 +38,7 @@ from sidebyside.analysis.alignment_cache import AlignmentCache
 from sidebyside.analysis.candidates import Words
 from sidebyside.analysis.copy import agency_of
 from sidebyside.analysis.pool import Stopped, auto_workers, check_stop, forked_map, stop_when
-from sidebyside.model import Article
+from sidebyside.model import Article, Closest
 
 if TYPE_CHECKING:
     import numpy as np
@@ -363,15 +363,6 @@ def _pool_map(
         yield from forked_map(_pool_cells, chunks, workers, should_stop=should_stop)
     finally:
         _POOL_WORK, _POOL_STOP = None, None
-
-
-@dataclass(frozen=True)
-class Closest:
-    """The other article that carries most of this one, and that share (None when alone)."""
-
-    article: str
-    other: str | None
-    share: float
 
 
 def closest(articles: Sequence[Article], matrix: Sequence[Sequence[float]]) -> list[Closest]:

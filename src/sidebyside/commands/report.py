@@ -1,7 +1,9 @@
 """`sidebyside report PATH... [--format markdown|html] -o FILE [--force] [--speaker NAME ...]`.
 
-Writes the story map (articles, overlap matrix, who ran whose copy), the quote sheet with
-conflicting figures, and each outlet's sentences no other outlet has. The report is the
+Writes the story map (articles, overlap matrix, who ran whose copy), the whole story (the
+collation's summary, the rows most outlets carry, each outlet's sentences no other outlet
+has), the quote sheet with conflicting figures, and how each outlet frames the watched
+people. The report is the
 one file this program ever writes, and only where the user names it; `safe_write` saves it
 as an editor would: FILE is checked before the analysis (never an input, even with
 --force; never a folder, device or FIFO; a writable folder), and written atomically, its
@@ -19,7 +21,11 @@ from sidebyside.commands import EXIT_BAD_INPUT, EXIT_OK, fail, load, say, speake
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("report", help="write the story map, quote sheet and unique reporting to a file")
+    parser = sub.add_parser(
+        "report",
+        help="write the story map, the whole story (collation), the quote sheet and how outlets frame the people "
+        "to a file",
+    )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     parser.add_argument(
         "--format",

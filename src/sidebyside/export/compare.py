@@ -5,7 +5,9 @@ same rows. Article text is escaped for each target (control characters in the te
 Markdown syntax in notes): an article that contains `**` or `|` must not restyle the
 page it is pasted into. Changed words are marked in characters, never by colour alone:
 `[-removed-]` and `{+added+}` in the text view (the marks of `git diff --word-diff`),
-~~struck~~ and **bold** in Markdown.
+~~struck~~ and **bold** in Markdown. A changed row whose only differences are framing (a
+person's label, an attribution verb, a hedge: `analysis.framing`) says what changed
+("said → claimed"): a `framing` key in JSON, a note in text and Markdown.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from sidebyside.analysis.framing import row_framing
 from sidebyside.analysis.worddiff import DELETE, EQUAL, INSERT, word_diff
 from sidebyside.export.escape import MARKDOWN_ESCAPES
 from sidebyside.layout import MIN_TWO_COLUMN_WIDTH, cell_width, wrap
@@ -30,11 +33,11 @@ def compare_payload(al: Alignment) -> dict[str, Any]:
         "a": {"id": al.a.id, "sentences": list(al.a.sentences)},
         "b": {"id": al.b.id, "sentences": list(al.b.sentences)},
         "share": round(al.share_a_in_b, 3),
-        "rows": [_row_dict(r) for r in al.rows],
+        "rows": [_row_dict(al, r) for r in al.rows],
     }
 
 
-def _row_dict(row: AlignedRow) -> dict[str, Any]:
+def _row_dict(al: Alignment, row: AlignedRow) -> dict[str, Any]:
     out: dict[str, Any] = {
         "a": row.a,
         "b": row.b,
@@ -43,6 +46,8 @@ def _row_dict(row: AlignedRow) -> dict[str, Any]:
     }
     if row.related:
         out["related"] = list(row.related)
+    if framing := row_framing(al, row):
+        out["framing"] = framing
     return out
 
 
@@ -85,6 +90,9 @@ def _diff_of(al: Alignment, row: AlignedRow) -> list[tuple[int, str]] | None:
 #: The marks of `git diff --word-diff`: words of A that B does not print, words B prints instead.
 REMOVED = ("[-", "-]")
 ADDED = ("{+", "+}")
+#: The note under a row whose only changes are framing: a person's label, an attribution
+#: verb, a hedge.
+FRAMING_NOTE = "framing change: "
 #: ANSI colours of the marked words when stdout is a terminal (red removed, green added).
 _PAINT = {REMOVED: "\x1b[31m", ADDED: "\x1b[32m"}
 _RESET = "\x1b[0m"
@@ -192,6 +200,8 @@ def _two_columns(al: Alignment, width: int, colour: bool) -> list[str]:
             lines.append(f"{mark} {cell_a} | {cell_b}".rstrip())
         if row.related:
             lines.append(f"  {'':{col}} | {_related_note(row)}".rstrip())
+        if framing := row_framing(al, row):
+            lines.append(f"  {FRAMING_NOTE}{framing}")
     return lines
 
 
@@ -210,6 +220,8 @@ def _interleaved(al: Alignment, width: int, colour: bool) -> list[str]:
                 lines.append(f"{head if k == 0 else ' ' * len(head)} {part}".rstrip())
         if row.related:
             lines.append(f"  {_related_note(row)}")
+        if framing := row_framing(al, row):
+            lines.append(f"  {FRAMING_NOTE}{framing}")
     return lines
 
 
@@ -286,7 +298,12 @@ def _md_row(al: Alignment, row: AlignedRow) -> str:
     else:
         text = md_escape(al.b.sentences[row.b or 0])
     related = ", ".join(f"B{j + 1}" for j in row.related)
-    return f"{head} {text}" + (f" *(related: {related})*" if related else "")
+    framing = row_framing(al, row)
+    return (
+        f"{head} {text}"
+        + (f" *(related: {related})*" if related else "")
+        + (f" *({FRAMING_NOTE}{md_escape(framing)})*" if framing else "")
+    )
 
 
 def _md_where(row: AlignedRow) -> str:

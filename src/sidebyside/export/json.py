@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sidebyside.model import Article
 
 if TYPE_CHECKING:
-    from sidebyside.analysis.overlap import Closest
+    from sidebyside.model import Closest
 
 
 def article_dict(article: Article) -> dict[str, Any]:

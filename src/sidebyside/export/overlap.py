@@ -12,9 +12,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from sidebyside.analysis.copy import Reuse, labels, reuse_line
-from sidebyside.analysis.overlap import Closest
 from sidebyside.export.table import cell_width, fit
-from sidebyside.model import Article
+from sidebyside.model import Article, Closest
 
 
 def share_value(share: float) -> float:

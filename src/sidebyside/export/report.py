@@ -1,10 +1,14 @@
 """The story report: the map of a story to take away, as Markdown or one HTML file.
 
 A journalist closes the app with notes, not screenshots: which outlets ran whose copy,
-who is quoted saying what and where the numbers disagree, and what each outlet alone
-reported. `ReportData` (`analysis/story_report.py`) holds those findings, computed by the
-same analysis the screens use; the two renderers only lay them out, in the words of
-`export/wording.py`. All article text is escaped, so a headline
+the sentences the story is made of with each outlet's wording and what each outlet alone
+reported (the collation, as `collate` and the Story screen show it), who is quoted saying
+what and where the numbers disagree, and how each outlet frames the people. `ReportData`
+(`analysis/story_report.py`) holds those findings, computed by the same analysis the
+screens use; the two renderers only lay them out, in the words of `export/wording.py`,
+`export/collate.py` and `export/framing.py`. Lists that grow with the number of outlets
+are capped, and say so and which `collate` command shows the rest. All article text is
+escaped, so a headline
 with `|`, `<script>` or `[link]` stays text. Both formats carry the mark of
 `ingest/own_output.py` at the top, so a report saved among the articles is never read back
 as one of them.
@@ -14,16 +18,46 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sidebyside.analysis.collate import (
+    REWRITTEN_BELOW,
+    CollatedRow,
+    Collation,
+    carried_by,
+    cell_changes,
+    cell_text,
+    filter_rows,
+    kept_share,
+)
 from sidebyside.analysis.copy import reuse_line
+from sidebyside.analysis.framing import FramingTerm, StoryFraming
 from sidebyside.analysis.quote_groups import QuoteGroup
 from sidebyside.analysis.story_quotes import StoryQuotes
-from sidebyside.analysis.story_report import ReportData, build_report
+from sidebyside.analysis.story_report import ReportData, build_report, most_carried
+from sidebyside.analysis.worddiff import DELETE, EQUAL, Op
+from sidebyside.export.collate import absent_from, markdown_row, summary
 from sidebyside.export.escape import html as _e
 from sidebyside.export.escape import markdown as md
+from sidebyside.export.framing import cell_text as framing_cell
+from sidebyside.export.framing import framing_markdown
 from sidebyside.export.wording import changes_text, conflict_text, fidelity_tag, number_text, sources_text
 from sidebyside.ingest.own_output import HTML_MARK, MARKDOWN_MARK
 
 __all__ = ["ReportData", "build_report", "report_html", "report_markdown"]
+
+#: Rows shown with every outlet's wording under "The rows most outlets carry".
+MOST_CARRIED = 8
+#: Sentences shown per outlet under "What only one outlet reported".
+ALONE_SHOWN = 10
+#: Where the capped lists continue (PATH: the story's articles, as given to the report).
+MORE_SHARED = "sidebyside collate PATH --min-outlets 2"
+MORE_ALONE = "sidebyside collate PATH --only-one"
+STORY_INTRO = (
+    "Each row is one sentence and its counterparts in every article (as the collate command "
+    "and the Story screen show them), compared with the row's reference: the earliest-dated, "
+    "else the fullest version."
+)
+WORDING_LEGEND = "a reworded sentence (mostly other words) is shown whole."
+FRAMING_LEGEND = "Each cell: labels · attribution verbs · hedges (×n: used n times)."
 
 
 def closest(data: ReportData, i: int) -> tuple[int, float] | None:
@@ -72,6 +106,9 @@ def report_markdown(data: ReportData, title: str = "Story report") -> str:
     out += _md_table(headers, rows)
     out += ["", "## Who ran whose copy", ""]
     out += [f"- {md(line)}" for line in _reuse_lines(data)] or ["No two articles share copy."]
+    out += ["", *_md_story(data)]
+    while out[-1] == "":  # one blank line before the next section, however the story ends
+        out.pop()
     out += ["", "## Quote sheet", ""]
     story = data.quotes
     for speaker in _speakers(story):
@@ -92,15 +129,52 @@ def report_markdown(data: ReportData, title: str = "Story report") -> str:
         rows = [[md(v.measure), md(number_text(v.number, v.qualifier)), md(sources_text(v))] for v in story.figures]
         out += _md_table(["Measure", "Figure", "Given by (outlets)"], rows)
         out.append("")
-    out += ["## What only one outlet reported", ""]
-    for i, a in enumerate(arts):
-        if not data.unique[i]:
-            continue
-        out += [f"### {md(a.label)} — {md(a.title or a.id)}", ""]
-        # A table, not "3. …": Markdown renderers renumber a list from its first item.
-        out += _md_table(["#", "Sentence"], [[str(n + 1), md(a.sentences[n])] for n in data.unique[i]])
-        out.append("")
+    out += demoted(framing_markdown(data.framing)).splitlines()
     return "\n".join(out).rstrip() + "\n"
+
+
+def _md_story(data: ReportData) -> list[str]:
+    """The whole story: the rows most outlets carry, each outlet's wording, then what
+    each outlet alone reported; both lists capped (`MOST_CARRIED`, `ALONE_SHOWN`)."""
+    collation = data.collation
+    out = ["## The whole story", ""]
+    if len(data.articles) < 2:
+        return [*out, "One article: nothing to set beside it."]
+    out += [STORY_INTRO, "", md(summary(collation)) + ".", "", "### The rows most outlets carry", ""]
+    shown = most_carried(collation, MOST_CARRIED)
+    if not shown:
+        out += ["No sentence is carried by two articles.", ""]
+    else:
+        out += ["Each outlet's wording: ~~reference only~~ **this outlet only**; " + WORDING_LEGEND, ""]
+    for r in shown:
+        row = collation.rows[r]
+        out += [f"#### Row {r + 1} — carried by {carried_by(row)} of {len(collation.articles)}", ""]
+        out += [*markdown_row(collation, row), ""]
+    more = len(filter_rows(collation, min_outlets=2)) - len(shown)
+    if more > 0:
+        out += [f"… and {more} more row{'s' * (more != 1)} carried by two or more articles: `{MORE_SHARED}`", ""]
+    out += ["### What only one outlet reported", ""]
+    if not any(data.unique):
+        out += ["Every sentence is carried by at least two articles.", ""]
+    for i, a in enumerate(data.articles):
+        alone = data.unique[i]
+        if not alone:
+            continue
+        out += [f"#### {md(a.label)} — {md(a.title or a.id)}", ""]
+        # A table, not "3. …": Markdown renderers renumber a list from its first item.
+        out += _md_table(["#", "Sentence"], [[str(n + 1), md(a.sentences[n])] for n in alone[:ALONE_SHOWN]])
+        out.append("")
+        if len(alone) > ALONE_SHOWN:  # after a blank line: a line right under a table joins it
+            out += [f"… and {len(alone) - ALONE_SHOWN} more of its own: `{MORE_ALONE}`", ""]
+    return out
+
+
+def demoted(markdown: str) -> str:
+    """Markdown with every heading one level deeper, to nest a whole document as a section.
+
+    Only headings start a line with "#": the exports escape every "#" of article text.
+    """
+    return "\n".join("#" + line if line.startswith("#") else line for line in markdown.split("\n"))
 
 
 def _md_group(g: QuoteGroup) -> list[str]:
@@ -134,6 +208,8 @@ th { background: #eef0f4; } td.num { text-align: right; font-variant-numeric: ta
 table.matrix td { text-align: center; min-width: 3.2rem; } .muted { color: #667; }
 ul.quotes li { margin: 0.3rem 0; } .outlets { color: #556; font-size: 0.9em; }
 .conflict { color: #a4161a; font-weight: 600; } ol.unique li { margin: 0.25rem 0; }
+ul.row li, ul.terms li { margin: 0.25rem 0; } del { color: #8a2b2b; }
+ins { text-decoration: none; font-weight: 600; background: #e3f1e6; }
 """
 
 
@@ -195,6 +271,7 @@ def report_html(data: ReportData, title: str = "Story report") -> str:
     parts.append("<h2 id='reuse'>Who ran whose copy</h2><ul>")
     parts += [f"<li>{_e(line)}</li>" for line in _reuse_lines(data)] or ["<li>No two articles share copy.</li>"]
     parts.append("</ul>")
+    parts += _html_story(data)
     parts.append("<h2 id='quotes'>Quote sheet</h2>")
     story = data.quotes
     for speaker in _speakers(story):
@@ -218,12 +295,121 @@ def report_html(data: ReportData, title: str = "Story report") -> str:
                 f"<td>{_e(sources_text(v))}</td></tr>"
             )
         parts.append("</table>")
-    parts.append("<h2 id='unique'>What only one outlet reported</h2>")
-    for i, a in enumerate(arts):
-        if not data.unique[i]:
-            continue
-        parts.append(f"<h3>{_e(a.label)} — {_e(a.title or a.id)}</h3><ol class='unique'>")
-        parts += [f"<li value='{n + 1}'>{_e(a.sentences[n])}</li>" for n in data.unique[i]]
-        parts.append("</ol>")
+    parts += _html_framing(data.framing)
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def _html_story(data: ReportData) -> list[str]:
+    """The whole story as `_md_story` lays it out."""
+    collation = data.collation
+    parts = ["<h2 id='story'>The whole story</h2>"]
+    if len(data.articles) < 2:
+        return [*parts, "<p>One article: nothing to set beside it.</p>"]
+    parts.append(f"<p class='muted'>{_e(STORY_INTRO)}</p><p>{_e(summary(collation))}.</p>")
+    parts.append("<h3 id='most-carried'>The rows most outlets carry</h3>")
+    shown = most_carried(collation, MOST_CARRIED)
+    if not shown:
+        parts.append("<p>No sentence is carried by two articles.</p>")
+    else:
+        parts.append(
+            f"<p class='muted'>Each outlet's wording: <del>reference only</del> <ins>this outlet only</ins>; "
+            f"{_e(WORDING_LEGEND)}</p>"
+        )
+    for r in shown:
+        row = collation.rows[r]
+        parts.append(
+            f"<h4>Row {r + 1} — carried by {carried_by(row)} of {len(collation.articles)}</h4><ul class='row'>"
+        )
+        parts += [f"<li>{_html_cell(collation, row, c)}</li>" for c, s in enumerate(row.cells) if s is not None]
+        absent = absent_from(collation, row)
+        if absent:
+            parts.append(f"<li class='muted'><i>{_e(absent[0].upper() + absent[1:])}</i></li>")
+        parts.append("</ul>")
+    more = len(filter_rows(collation, min_outlets=2)) - len(shown)
+    if more > 0:
+        parts.append(
+            f"<p class='muted'>… and {more} more row{'s' * (more != 1)} carried by two or more articles: "
+            f"<code>{_e(MORE_SHARED)}</code></p>"
+        )
+    parts.append("<h3 id='unique'>What only one outlet reported</h3>")
+    if not any(data.unique):
+        parts.append("<p>Every sentence is carried by at least two articles.</p>")
+    for i, a in enumerate(data.articles):
+        alone = data.unique[i]
+        if not alone:
+            continue
+        parts.append(f"<h4>{_e(a.label)} — {_e(a.title or a.id)}</h4><ol class='unique'>")
+        parts += [f"<li value='{n + 1}'>{_e(a.sentences[n])}</li>" for n in alone[:ALONE_SHOWN]]
+        parts.append("</ol>")
+        if len(alone) > ALONE_SHOWN:
+            parts.append(
+                f"<p class='muted'>… and {len(alone) - ALONE_SHOWN} more of its own: <code>{_e(MORE_ALONE)}</code></p>"
+            )
+    return parts
+
+
+def _html_cell(collation: Collation, row: CollatedRow, column: int) -> str:
+    """One outlet's sentence in a row, as `export.collate.markdown_row` words it: the
+    reference whole, "same words", a rewrite whole, else the changes marked."""
+    label = _e(collation.articles[column].label)
+    number = (row.cells[column] or 0) + 1
+    text = _e(cell_text(collation, row, column) or "")
+    if column == row.reference:
+        return f"<b>{label}</b> (sentence {number}, reference): {text}"
+    changes = cell_changes(collation, row, column) or []
+    if all(op == EQUAL for op, _ in changes):
+        return f"<b>{label}</b> (sentence {number}): same words"
+    if kept_share(changes) < REWRITTEN_BELOW:
+        return f"<b>{label}</b> (sentence {number}, reworded): {text}"
+    return f"<b>{label}</b> (sentence {number}): {_html_changes(changes)}"
+
+
+def _html_changes(changes: list[Op]) -> str:
+    """A sentence with its word changes in <del>/<ins>, as `export.collate` marks them in
+    Markdown: spaces at a change's edges stay outside the marks, and a replacement reads
+    "<del>said</del> <ins>claimed</ins>", never run together."""
+    out = []
+    previous = EQUAL
+    for op, text in changes:
+        core = text.strip()
+        if op == EQUAL:
+            out.append(_e(text))
+        elif not core:  # only spacing changed: one space keeps the words apart
+            out.append(" ")
+        else:
+            lead = text[: len(text) - len(text.lstrip())]
+            gap = " " if previous == DELETE and not lead else ""
+            tag = "del" if op == DELETE else "ins"
+            out.append(f"{gap}{lead}<{tag}>{_e(core)}</{tag}>{text[len(lead) + len(core) :]}")
+        previous = op
+    return " ".join("".join(out).split())
+
+
+def _html_framing(story: StoryFraming) -> list[str]:
+    """The person × outlet table, then per person each outlet's terms with their sentence
+    (`export.framing.framing_markdown`'s layout; outlets with no terms only in the table)."""
+    parts = ["<h2 id='framing'>How each outlet frames the people in the story</h2>"]
+    if not story.people:
+        return [*parts, "<p>No people watched.</p>"]
+    parts.append(f"<p class='muted'>{_e(FRAMING_LEGEND)}</p><table><tr><th>Outlet</th>")
+    parts += [f"<th>{_e(p)}</th>" for p in story.people]
+    parts.append("</tr>")
+    for a in story.articles:
+        cells = "".join(f"<td>{_e(framing_cell(story.cell(p, a.id)))}</td>" for p in story.people)
+        parts.append(f"<tr><th>{_e(a.label)}</th>{cells}</tr>")
+    parts.append("</table>")
+    for person in story.people:
+        parts.append(f"<h3>{_e(person)}</h3>")
+        for cell, article in zip(story.row(person), story.articles, strict=True):
+            if cell.terms:
+                parts.append(f"<h4>{_e(article.label)}</h4><ul class='terms'>")
+                parts += [f"<li>{_html_term(t, article.sentences[t.sentence])}</li>" for t in cell.terms]
+                parts.append("</ul>")
+    return parts
+
+
+def _html_term(term: FramingTerm, sentence: str) -> str:
+    """ "label <b>strongman</b> (S1): <b>Libyan strongman</b> Khalifa Haftar, who …"."""
+    quoted = _e(sentence[: term.start]) + f"<b>{_e(term.text)}</b>" + _e(sentence[term.end :])
+    return f"{_e(term.kind)} <b>{_e(term.term)}</b> (S{term.sentence + 1}): {quoted}"

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from html import unescape
 from typing import TYPE_CHECKING
 
-from sidebyside.ingest.clean import QUOTES, Cleaned, dedupe, squash, strip_shortcodes
+from sidebyside.ingest.clean import Cleaned, dedupe, fold_quotes, squash, strip_shortcodes
 from sidebyside.ingest.lines import (
     BYLINE,
     LINK_PREFIX,
@@ -404,4 +404,4 @@ def _is_link_or_chrome(line: str) -> bool:
 
 
 def _folded(text: str) -> str:
-    return " ".join(text.translate(QUOTES).casefold().split()).rstrip(".")
+    return " ".join(fold_quotes(text).casefold().split()).rstrip(".")

@@ -24,6 +24,7 @@ place. All stay cheap on a 50 MB one-line file: see `HUGE` and `LONG_LINE`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sidebyside.dates import DAYS, MONTHS
 
@@ -281,8 +282,13 @@ def _probe(line: str) -> str:
 # --- running text -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def is_prose(line: str, min_words: int = 10) -> bool:
-    """A paragraph of running text: enough words, ends like a sentence, not furniture."""
+    """A paragraph of running text: enough words, ends like a sentence, not furniture.
+
+    Cached, as `is_junk` is: the cleaner weighs, bounds and filters the same lines in
+    three passes, and these tests are most of a long article's load time.
+    """
     return (
         word_count(line) >= min_words
         and bool(TERMINAL.search(line))
@@ -337,8 +343,9 @@ def is_furniture(line: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def is_junk(line: str) -> bool:
-    """Captions, credits, copyright lines, site chrome and navigation crumbs."""
+    """Captions, credits, copyright lines, site chrome and navigation crumbs (cached: see `is_prose`)."""
     if len(line) > LONG_LINE:
         return is_furniture(line)
     if is_furniture(line) or is_css_token(line) or is_navigation(line):

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sidebyside.ingest.clean import QUOTES, clean
+from sidebyside.ingest.clean import clean, fold_quotes
 from sidebyside.ingest.load import (
     LoadError,
     article_ids,
@@ -163,7 +163,7 @@ def drop_repeats(sentences: tuple[str, ...], paragraphs: tuple[int, ...]) -> tup
     seen: set[str] = set()
     kept: list[tuple[str, int]] = []
     for sentence, paragraph in zip(sentences, paragraphs, strict=True):
-        key = " ".join(sentence.translate(QUOTES).casefold().split())
+        key = " ".join(fold_quotes(sentence).casefold().split())
         if len(key.split()) >= 8:
             if key in seen:
                 continue

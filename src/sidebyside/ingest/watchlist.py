@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from pathlib import Path
 
+from sidebyside.ingest.bundled import bundled_story
 from sidebyside.ingest.sidecar import (
     MAX_STORY_BYTES,
     SPEAKERS_KEY,
@@ -49,14 +50,6 @@ def story_folder(paths: Iterable[str | os.PathLike[str]]) -> Path | None:
     or None when they are in several folders (or there are none)."""
     folders = {os.path.abspath(p if os.path.isdir(p) else os.path.dirname(os.path.abspath(p))) for p in paths}
     return Path(folders.pop()) if len(folders) == 1 else None
-
-
-def bundled_story() -> Path:
-    """The bundled story: packaged beside the code in a wheel, top-level `seeds/` in a checkout."""
-    packaged = Path(__file__).parents[1] / "seeds"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "seeds"
 
 
 def is_bundled(folder: Path | None) -> bool:

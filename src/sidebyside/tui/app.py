@@ -13,13 +13,13 @@ a file name, a check, a worker that builds the text, and the careful writer of `
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_downloads_path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -38,23 +38,25 @@ from sidebyside.tui.messages import (
     StoryLoaded,
 )
 from sidebyside.tui.screens.articles import ArticlesScreen
-from sidebyside.tui.screens.help import HelpScreen
 from sidebyside.tui.widgets.matrix_view import MatrixRow
 
 if TYPE_CHECKING:
     from sidebyside.analysis.alignment_cache import AlignmentCache
     from sidebyside.analysis.story_quotes import StoryQuotes
     from sidebyside.analysis.watching import Watching
+    from sidebyside.commands.story_worker import StoryWorker
     from sidebyside.tui.saving import Checked
 
-# The analysis modules (and the screens built on them) are imported where first needed,
-# mostly inside the worker threads, so the first screen is drawn without waiting for them.
+# The analysis modules and every screen but the first (and what they use) are imported
+# where first needed, mostly inside the worker threads, so the first screen is drawn
+# without waiting for them.
 
 
 #: Articles handed to the table at a time while a folder loads.
 BATCH = 25
 #: Problems shown one by one before they are summarised.
 MAX_NOTES = 4
+NOTHING_TO_OPEN = "sidebyside: nothing to open: no usable articles"
 
 
 def make_app(
@@ -62,17 +64,21 @@ def make_app(
     *,
     paths: Sequence[str | PathLike[str]] | None = None,
     speakers: Sequence[str] | None = None,
+    background: StoryWorker | None = None,
 ) -> SideBySideApp:
     """The app, the one way the CLI, the tests and the scripts build it.
 
     Give either a loaded `story` (everything shown from the first frame) or `paths`, which a
     worker reads while the Articles screen is already up, as `sidebyside PATH...` does.
     `speakers` (`--speaker`) replace the story's own watchlist (see `SideBySideApp.quotes`).
+    `background`, with `paths`, is the process already reading them (`sidebyside PATH...`
+    starts it before importing Textual: `commands/story_worker.py`); the app then shows
+    what it sends instead of reading and comparing in its own threads.
     """
     if (story is None) == (paths is None):
         raise TypeError("make_app takes a story or paths: exactly one of them")
     if paths is not None:
-        return SideBySideApp(paths=[str(path) for path in paths], speakers=speakers)
+        return SideBySideApp(paths=[str(path) for path in paths], speakers=speakers, background=background)
     return SideBySideApp(story, speakers=speakers)
 
 
@@ -89,18 +95,36 @@ class SideBySideApp(App[None]):
         Binding(
             "w", "quote_sheet", "Quotes", tooltip="Quote sheet: who said what, outlet by outlet", id="app.quote_sheet"
         ),
+        # Capital F: `f` filters on the Quote sheet and the Story screen. Not in the footer,
+        # where at 80 columns it would push `?` out of sight; help and the palette list it.
+        Binding(
+            "F",
+            "framing",
+            "Framing",
+            show=False,
+            tooltip="Framing: the labels, attribution verbs and hedges each outlet uses for each watched person",
+            id="app.framing",
+        ),
         Binding("question_mark", "help", "Keys", tooltip="Show every key of this screen", id="app.help"),
         Binding("f1", "help", "Keys", show=False, key_display="F1", id="app.help_f1"),
     ]
 
     def __init__(
-        self, story: Story | None = None, *, paths: list[str] | None = None, speakers: Sequence[str] | None = None
+        self,
+        story: Story | None = None,
+        *,
+        paths: list[str] | None = None,
+        speakers: Sequence[str] | None = None,
+        background: StoryWorker | None = None,
     ) -> None:
         super().__init__()
+        self.background = background
+        if background is not None and story is None:
+            story = background.read_ready()  # read already: the first frame shows it
         self.articles: list[Article] = list(story.articles) if story else []
         self.problems: list[Problem] = list(story.problems) if story else []
         self.paths = paths
-        self.loading = paths is not None
+        self.loading = paths is not None and story is None
         self._cache: AlignmentCache | None = None
         #: Overlap matrix rows by article index, filled in by a worker; replaced, never mutated.
         self.matrix: tuple[MatrixRow, ...] = ()
@@ -197,6 +221,12 @@ class SideBySideApp(App[None]):
         if not isinstance(self.screen, QuoteSheetScreen):
             self.push_screen(QuoteSheetScreen())
 
+    def action_framing(self) -> None:
+        from sidebyside.tui.screens.framing import FramingScreen
+
+        if not isinstance(self.screen, FramingScreen):
+            self.push_screen(FramingScreen())
+
     def alignment(self, a: Article, b: Article) -> Alignment:
         """The alignment of A with B, computed once per session and shared with the matrix."""
         return self.cache.get(a, b)
@@ -211,7 +241,13 @@ class SideBySideApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(ArticlesScreen())
         self._report(self.problems)
-        if self.paths is not None:
+        if self.paths is not None and self.background is not None:
+            if not self.loading and not self.articles:  # read already, and nothing usable
+                self.exit(return_code=2, message=NOTHING_TO_OPEN)
+                return
+            # after the first frame: the matrix, ready or not, must not hold up the table
+            self.call_after_refresh(self.load_in_background, self.background, self.paths)
+        elif self.paths is not None:
             self.load(self.paths)
         else:
             self._start_overlap()
@@ -221,6 +257,12 @@ class SideBySideApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def load(self, paths: list[str]) -> None:
         """Read the story off the UI thread, handing it over in small batches."""
+        self._read(paths)
+
+    def _read(self, paths: list[str], skip: int = 0) -> list[Article] | None:
+        """In a worker: read `paths` (past the first `skip` items, articles or problems,
+        already delivered), deliver them in batches, then StoryLoaded. The articles
+        delivered, or None if the worker was cancelled meanwhile."""
         from sidebyside.ingest.story import iter_story
 
         batch: list[Article | Problem] = []
@@ -231,16 +273,61 @@ class SideBySideApp(App[None]):
             counted[:] = [done, total]
 
         worker = get_current_worker()
-        for item in iter_story(paths, progress):
+        articles: list[Article] = []
+        for number, item in enumerate(iter_story(paths, progress)):
             if worker.is_cancelled:  # the user quit while a big folder loads
-                return
+                return None
+            if number < skip:
+                continue
             batch.append(item)
+            if isinstance(item, Article):
+                articles.append(item)
             if len(batch) >= BATCH or time.monotonic() - last > 0.1:
                 if not self._deliver(_batch(batch, *counted)):
-                    return
+                    return None
                 batch, last = [], time.monotonic()
-        if self._deliver(_batch(batch, counted[1], counted[1])):
-            self._deliver(StoryLoaded())
+        if self._deliver(_batch(batch, counted[1], counted[1])) and self._deliver(StoryLoaded()):
+            return articles
+        return None
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_in_background(self, background: StoryWorker, paths: list[str]) -> None:
+        """Show what the story's own process reads and computes (`commands/story_worker.py`).
+
+        Its events become the messages `load` and `compute_overlap` post, so the screens
+        cannot tell the difference. Should the process end early (killed, or an error it
+        did not expect), this thread reads the rest and computes the matrix itself.
+        """
+        from sidebyside.commands.story_worker import Lost
+
+        worker = get_current_worker()
+        articles: list[Article] = list(self.articles)  # what `read_ready` found, if anything
+        delivered, loaded = len(self.articles) + len(self.problems), not self.loading
+        try:
+            for event in background.events(lambda: worker.is_cancelled):
+                if event[0] == "batch":
+                    _, new, problems, done, total = event
+                    articles.extend(new)
+                    delivered += len(new) + len(problems)
+                    message: Message = StoryBatch(new, problems, done, total)
+                elif event[0] == "loaded":
+                    loaded, message = True, StoryLoaded()
+                elif event[0] == "started":
+                    message = OverlapStarted(event[1])
+                elif event[0] == "row":
+                    message = OverlapRow(*event[1:])
+                else:
+                    message = OverlapDone(tuple(articles), event[1])
+                if not self._deliver(message):
+                    return
+        except Lost:
+            background.stop()
+            if not loaded:
+                rest = self._read(paths, skip=delivered)
+                if rest is None:
+                    return
+                articles.extend(rest)
+            self._overlap(tuple(articles))
 
     def on_story_batch(self, message: StoryBatch) -> None:
         self.articles.extend(message.articles)
@@ -257,9 +344,10 @@ class SideBySideApp(App[None]):
         if (screen := self._articles_screen()) is not None:
             screen.show_progress(None, None)
         if not self.articles:
-            self.exit(return_code=2, message="sidebyside: nothing to open: no usable articles")
+            self.exit(return_code=2, message=NOTHING_TO_OPEN)
             return
-        self._start_overlap()
+        if self.background is None:  # else the story's process sends the matrix
+            self._start_overlap()
 
     # --- the overlap matrix: a worker computes, the handlers show ------------------------
 
@@ -276,15 +364,21 @@ class SideBySideApp(App[None]):
         cancelled (the user quit, or a new matrix replaces this one), between two pairs of
         texts: Python cannot stop a thread, and the process waits for it before it exits.
         """
+        self._overlap(articles)
+
+    def _overlap(self, articles: tuple[Article, ...]) -> None:
+        """In a worker: the matrix of `articles`, row by row, as messages."""
         from sidebyside.analysis.overlap import overlap_rows
 
         worker = get_current_worker()
-        if not self._deliver(OverlapStarted(len(articles))):
+        if not articles or not self._deliver(OverlapStarted(len(articles))):
             return
+        rows: dict[int, tuple[float, ...]] = {}
         for row in overlap_rows(articles, self.cache, workers=1, should_stop=lambda: worker.is_cancelled):
+            rows[row.index] = row.shares
             if not self._deliver(OverlapRow(row.index, row.shares, row.done, row.total)):
                 return
-        self._deliver(OverlapDone(articles))
+        self._deliver(_done(articles, rows))
 
     def _deliver(self, message: Message) -> bool:
         """From a worker thread: hand `message` to the UI thread (posting is thread-safe).
@@ -309,13 +403,10 @@ class SideBySideApp(App[None]):
                 screen.show_progress(message.done, message.total)
 
     def on_overlap_done(self, message: OverlapDone) -> None:
-        from sidebyside.analysis.overlap import closest
-
         self.comparing = False
-        nearest = closest(message.articles, [list(r or ()) for r in self.matrix])
         if (screen := self._articles_screen()) is not None:
             screen.show_progress(None, None)
-            screen.show_closest(nearest)
+            screen.show_closest(message.nearest)
 
     def _articles_screen(self) -> ArticlesScreen | None:
         """The Articles screen, if it is still there to show what a worker delivered."""
@@ -338,15 +429,25 @@ class SideBySideApp(App[None]):
         self._notified = shown
 
     def action_help(self) -> None:
+        from sidebyside.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`w` has nothing to do on the Quote sheet itself: not offered there (footer, help, palette)."""
-        if action == "quote_sheet":
-            from sidebyside.tui.screens.quote_sheet import QuoteSheetScreen
+        """`w` has nothing to do on the Quote sheet itself, nor `F` on the Framing screen:
+        not offered there (footer, help, palette).
 
-            return not isinstance(self.screen, QuoteSheetScreen)
+        The footer asks this while the first screen is drawn; the Quote sheet's module (and
+        the analysis it imports) is loaded only once the sheet is first opened, so until
+        then no screen can be one and nothing is imported to find out (the same for Framing).
+        """
+        if action == "quote_sheet":
+            sheet = sys.modules.get("sidebyside.tui.screens.quote_sheet")
+            return sheet is None or not isinstance(self.screen, sheet.QuoteSheetScreen)
+        if action == "framing":
+            screen = sys.modules.get("sidebyside.tui.screens.framing")
+            return screen is None or not isinstance(self.screen, screen.FramingScreen)
         return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -373,6 +474,8 @@ class SideBySideApp(App[None]):
         A server or a fresh account often has no Downloads folder, and Textual would then
         fail to save; the current folder is where the user is working.
         """
+        from platformdirs import user_downloads_path
+
         if path is None and not user_downloads_path().is_dir():
             path = os.getcwd()
         return super().deliver_screenshot(filename, path, time_format)
@@ -518,6 +621,14 @@ class SideBySideApp(App[None]):
             return
         self.watching = Watching(tuple(self.speakers), "story.toml")
         self.notify(f"Saved the watchlist to {display_path(written)}.", title="Saved", timeout=4, markup=False)
+
+
+def _done(articles: tuple[Article, ...], rows: dict[int, tuple[float, ...]]) -> OverlapDone:
+    """In a worker: the end of the matrix, with each article's closest other worked out
+    there (the UI thread would otherwise import the analysis while it draws)."""
+    from sidebyside.analysis.overlap import closest
+
+    return OverlapDone(articles, closest(articles, [list(rows.get(i, ())) for i in range(len(articles))]))
 
 
 def _batch(items: list[Article | Problem], done: int, total: int) -> StoryBatch:

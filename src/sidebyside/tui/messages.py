@@ -16,6 +16,7 @@ from textual.message import Message
 from sidebyside.model import Article, Problem
 
 if TYPE_CHECKING:
+    from sidebyside.model import Closest
     from sidebyside.tui.saving import Checked
 
 
@@ -53,9 +54,11 @@ class OverlapRow(Message):
 
 @dataclass
 class OverlapDone(Message):
-    """Every row of the matrix of `articles` has been delivered."""
+    """Every row of the matrix of `articles` has been delivered; `nearest` is each
+    article's closest other (computed by the worker, off the UI thread)."""
 
     articles: tuple[Article, ...]
+    nearest: list[Closest]
 
 
 @dataclass

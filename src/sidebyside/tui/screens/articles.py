@@ -12,14 +12,12 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from sidebyside.model import Article, Story
-from sidebyside.tui.saving import suggest_name
 from sidebyside.tui.screens.base import StoryScreen
-from sidebyside.tui.screens.reader import ReaderScreen
 from sidebyside.tui.widgets.matrix_view import MatrixView
 from sidebyside.tui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
-    from sidebyside.analysis.overlap import Closest
+    from sidebyside.model import Closest
 
 MARK = "●"
 #: Below this width byline and dateline give their room to the headline.
@@ -71,13 +69,25 @@ class ArticlesScreen(StoryScreen):
             id="articles.open",
         ),
         Binding(
-            "space", "mark", "Mark", tooltip="Mark or unmark the highlighted article for comparison", id="articles.mark"
+            "space",
+            "mark",
+            "Mark",
+            show=False,  # the summary line says "Space marks two": the footer's room goes to `s`
+            tooltip="Mark or unmark the highlighted article for comparison",
+            id="articles.mark",
         ),
         Binding(
             "c", "compare", "Compare", tooltip="Compare the two marked articles side by side", id="articles.compare"
         ),
         Binding(
             "o", "order", "Order", tooltip="Order the articles by publication date, or as loaded", id="articles.order"
+        ),
+        Binding(
+            "s",
+            "story",
+            "Story",
+            tooltip="The whole story at once: each sentence across every outlet, and how each changed it",
+            id="articles.story",
         ),
         Binding(
             "e",
@@ -274,6 +284,8 @@ class ArticlesScreen(StoryScreen):
         if len(self.marked) == 2:
             self.action_compare()
         else:
+            from sidebyside.tui.screens.reader import ReaderScreen
+
             self.app.push_screen(ReaderScreen(self.story.articles[self.cursor]))
 
     def action_mark(self) -> None:
@@ -312,6 +324,11 @@ class ArticlesScreen(StoryScreen):
         self._build()
         self._summarise()
 
+    def action_story(self) -> None:
+        from sidebyside.tui.screens.story import CollationScreen
+
+        self.app.push_screen(CollationScreen())
+
     def action_export(self) -> None:
         app = self.app
         articles = self.story.articles
@@ -321,12 +338,13 @@ class ArticlesScreen(StoryScreen):
             return
         from sidebyside.analysis.story_report import build_report
         from sidebyside.export.report import report_markdown
+        from sidebyside.tui import saving
 
         cache, quotes = app.cache, app.quotes()
         title = f"Story report: {articles[0].title or articles[0].id}"
         app.export(
             "Save the story report (Markdown)",
-            suggest_name("report", _story_name(articles)),
+            saving.suggest_name("report", _story_name(articles)),
             "report",
             # the session's matrix, alignments and quotes: nothing computed twice, no process forked
             lambda: report_markdown(build_report(articles, matrix=rows, cache=cache, quotes=quotes), title),

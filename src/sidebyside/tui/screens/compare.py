@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Static
 
 from sidebyside.analysis.fidelity import changes
+from sidebyside.analysis.framing import row_framing
 from sidebyside.export.wording import changes_text
 from sidebyside.model import ROW_LABELS, ROW_MARKS, AlignedRow, Alignment, Article
 from sidebyside.tui.clip import row_text
@@ -248,9 +249,11 @@ class CompareScreen(SearchableScreen):
             text += f" · B{row.b + 1} has no counterpart in A"
         if row.related:
             text += " · also covers " + ", ".join(f"B{i + 1}" for i in row.related)
+        if framing := row_framing(self.alignment, row):  # the row's "f" mark, in words
+            text += f" · framing change: {framing}"
         if note := self._quote_note(row):
             text += " · " + note
-        status.update(text)
+        status.update(Text(text))  # the notes quote article words: never read as markup
 
     def _quote_note(self, row: AlignedRow) -> str:
         """ "≠ quote worded differently in A and B: people's → children's" for a row holding

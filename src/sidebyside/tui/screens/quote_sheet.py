@@ -85,6 +85,14 @@ class QuoteSheetScreen(SearchableScreen):
             tooltip="Copy the highlighted quote or figure with its speaker and outlets",
             id="quote_sheet.copy",
         ),
+        Binding(
+            "r",
+            "story_row",
+            "Row in story",
+            show=False,
+            tooltip="Open the Story screen on the row of the highlighted quote's or figure's sentence",
+            id="quote_sheet.story_row",
+        ),
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the previous screen", id="quote_sheet.back"),
     ]
 
@@ -273,17 +281,30 @@ class QuoteSheetScreen(SearchableScreen):
     def action_read(self) -> None:
         from sidebyside.tui.screens.reader import ReaderScreen
 
-        entry = self._current()
-        if entry is None:
+        place = self._place()
+        if place is None:
             return
-        if isinstance(entry, QuoteGroup):
-            article_id, sentence = entry.carriers[0].article_id, entry.carriers[0].sentence
-        else:
-            first = entry if isinstance(entry, FigureClaim) else entry.claims[0]
-            article_id, sentence = first.article_id, first.sentence
+        article_id, sentence = place
         article = next((a for a in self.articles if a.id == article_id), None)
         if article is not None:
             self.app.push_screen(ReaderScreen(article, sentence=sentence))
+
+    def action_story_row(self) -> None:
+        from sidebyside.tui.screens.story import CollationScreen
+
+        place = self._place()
+        if place is not None:
+            self.app.push_screen(CollationScreen(at=place))
+
+    def _place(self) -> tuple[str, int] | None:
+        """The highlighted entry's first printing: (article id, sentence); None on an empty sheet."""
+        entry = self._current()
+        if entry is None:
+            return None
+        if isinstance(entry, QuoteGroup):
+            return entry.carriers[0].article_id, entry.carriers[0].sentence
+        first = entry if isinstance(entry, FigureClaim) else entry.claims[0]
+        return first.article_id, first.sentence
 
     def action_watchlist(self) -> None:
         self.app.open_watchlist(self.fill)

@@ -10,6 +10,8 @@ a single column: A's sentence above B's.
 Colour is never the only sign: the gutter marks each row's kind (= ~ > - +), removed words
 are struck through and added words underlined, so the view reads the same on a 256- or
 16-colour terminal, with NO_COLOR, and in a light theme (see the colour notes in the CSS).
+A changed row whose only differences are framing (a person's label, an attribution verb, a
+hedge: `analysis.framing.row_framing`) has an "f" beside its mark.
 
 Article text is only ever put into Segments as plain strings, never parsed as markup.
 """
@@ -30,11 +32,14 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from sidebyside.analysis.framing import row_framing
 from sidebyside.analysis.worddiff import DELETE, EQUAL, INSERT, word_diff
 from sidebyside.layout import MIN_TWO_COLUMN_WIDTH, Span, cell_width, wrap, wrap_spans
 from sidebyside.model import ROW_MARKS, AlignedRow, Alignment
 
 NUMBER = 4  # "123 "
+#: Beside the kind mark of a row whose only changes are framing ("~f").
+FRAMING_MARK = "f"
 
 
 class CompareView(ScrollView, can_focus=True):
@@ -123,6 +128,12 @@ class CompareView(ScrollView, can_focus=True):
         text-style: italic;
     }
 
+    /* A changed row whose only differences are framing (a label, an attribution verb, a
+       hedge) carries an "f" beside its kind mark: a letter, so it needs no colour. */
+    CompareView > .compare-view--framing {
+        text-style: bold;
+    }
+
     CompareView > .compare-view--divider {
         color: $text-muted;
     }
@@ -145,6 +156,7 @@ class CompareView(ScrollView, can_focus=True):
         "compare-view--related",
         "compare-view--cursor",
         "compare-view--divider",
+        "compare-view--framing",
     }
     BINDINGS = [
         Binding("down,j", "cursor(1)", "Down", show=False, id="compare_view.down"),
@@ -321,14 +333,16 @@ class CompareView(ScrollView, can_focus=True):
             right_lines.append([(extra, "related")])
         base = self.rich_style + self._style(row.kind)
         gutter = base + self._style("cursor") if index == self.cursor else base + self._style("number")
-        mark = ROW_MARKS[row.kind]
+        mark = [Segment(ROW_MARKS[row.kind], gutter), Segment(" ", gutter)]
+        if row_framing(self.alignment, row):
+            mark[1] = Segment(FRAMING_MARK, gutter + self._style("framing"))
         number_a = f"{row.a + 1:>3} " if row.a is not None else " " * NUMBER
         number_b = f"{row.b + 1:>3} " if row.b is not None else " " * NUMBER
         strips: list[Strip] = []
         if self.two_columns:
             height = max(len(left_lines), len(right_lines))
             for i in range(height):
-                segments = [Segment(f"{mark} " if i == 0 else "  ", gutter)]
+                segments = list(mark) if i == 0 else [Segment("  ", gutter)]
                 segments.append(Segment(number_a if i == 0 else " " * NUMBER, gutter))
                 segments += self._cells(left_lines[i] if i < len(left_lines) else [], column, base)
                 segments.append(Segment(" │ ", base + self._style("divider")))
@@ -343,7 +357,7 @@ class CompareView(ScrollView, can_focus=True):
                 blocks.append(("B" + number_b.strip().rjust(NUMBER - 2) + " ", right_lines))
             for label, lines in blocks:
                 for i, spans in enumerate(lines):
-                    segments = [Segment(f"{mark} " if not strips else "  ", gutter)]
+                    segments = list(mark) if not strips else [Segment("  ", gutter)]
                     segments.append(Segment(label if i == 0 else " " * NUMBER, gutter))
                     segments += self._cells(spans, column, base)
                     strips.append(Strip(segments).crop_extend(0, self._width, base))

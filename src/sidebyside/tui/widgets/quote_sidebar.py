@@ -131,6 +131,14 @@ class QuoteSidebar(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="sidebar.down"),
         Binding("k", "cursor_up", "Up", show=False, id="sidebar.up"),
+        Binding(
+            "r",
+            "story_row",
+            "Row in story",
+            show=False,
+            tooltip="Open the Story screen on the row of the highlighted entry's sentence (in A, else B)",
+            id="sidebar.story_row",
+        ),
     ]
 
     class Jump(Message):
@@ -143,11 +151,13 @@ class QuoteSidebar(OptionList):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.targets: list[Target] = []
+        self._pair: tuple[str, str] = ("", "")  # the ids of A and B
 
     def show(self, story: StoryQuotes, left: Article, right: Article) -> None:
         """Fill the list for the pair (left, right): A and B, only A, only B, then the rest."""
         self.clear_options()
         self.targets = []
+        self._pair = (left.id, right.id)
         sections = pair_sections(story, left.id, right.id)
         conflicted = {(v.measure, v.number) for c in story.conflicts for v in c.values}
         options: list[Option | None] = []
@@ -230,6 +240,18 @@ class QuoteSidebar(OptionList):
         event.stop()
         if event.option.id is not None:
             self.post_message(self.Jump(self.targets[int(event.option.id)]))
+
+    def action_story_row(self) -> None:
+        """The Story screen on the highlighted entry's row, in A's column, else B's, else the first outlet's."""
+        from sidebyside.tui.screens.story import CollationScreen
+
+        option = self.highlighted_option
+        if option is None or option.id is None:
+            return
+        places = self.targets[int(option.id)].places
+        place = next((p for side in self._pair for p in places if p[0] == side), places[0] if places else None)
+        if place is not None:
+            self.app.push_screen(CollationScreen(at=place))
 
 
 def _words(text: Text, kind: str, words: str) -> None:
