@@ -25,6 +25,8 @@ SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "compare-sidebar.svg": ((150, 36), ["down", "down", "down", "space", "space", "c", "n"]),
     "quote-sheet.svg": ((120, 32), ["w", "down", "down"]),
     "help.svg": ((120, 32), ["question_mark"]),
+    "story.svg": ((120, 32), ["s", "f", "down", "down", "right", "right", "right", "right"]),
+    "framing.svg": ((120, 32), ["F"]),
 }
 
 

@@ -438,3 +438,30 @@ async def test_compare_marks_a_row_whose_only_change_is_framing() -> None:
         first = [line for line in lines if "strongman" in line]
         figure = [line for line in lines if "510" in line]
         assert first[0].startswith("~f") and figure[0].startswith("~ ")
+
+
+def test_a_rewritten_row_is_not_framing_and_needs_no_people(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Finding the people two articles name reads all of both: a row reworded beyond any
+    label or verb is told apart first, without them."""
+    from sidebyside.analysis import framing as module
+    from sidebyside.model import AlignedRow, Alignment
+
+    a = article(["Haftar said the talks in Paris had failed because the other side would not move on anything."])
+    b = article(["Haftar said negotiations collapsed on Tuesday after a long night of argument in a Paris hotel."], "u")
+
+    def no_people(*_: object) -> None:
+        raise AssertionError("people were looked for")
+
+    monkeypatch.setattr(module, "pair_people", no_people)
+    row = AlignedRow(0, 0, "changed", 0.6)
+    assert module.row_framing(Alignment(a, b, (row,)), row) is None
+
+
+def test_row_framing_still_finds_a_label_change() -> None:
+    from sidebyside.analysis.framing import row_framing
+    from sidebyside.model import AlignedRow, Alignment
+
+    a = article(["Libyan strongman Khalifa Haftar met Emmanuel Macron in Paris on Wednesday."])
+    b = article(["Libyan commander Khalifa Haftar met Emmanuel Macron in Paris on Wednesday."], "u")
+    row = AlignedRow(0, 0, "changed", 0.9)
+    assert row_framing(Alignment(a, b, (row,)), row) == "strongman → commander"

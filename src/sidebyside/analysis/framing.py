@@ -38,7 +38,7 @@ Plain functions over frozen dataclasses, no Textual: the `framing` command reads
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Literal
@@ -713,7 +713,7 @@ def row_framing(alignment: Alignment, row: AlignedRow) -> str | None:
     if row.kind != "changed" or row.a is None or row.b is None:
         return None
     a, b = alignment.a, alignment.b
-    return framing_change(a.sentences[row.a], b.sentences[row.b], pair_people(a, b))
+    return framing_change(a.sentences[row.a], b.sentences[row.b], lambda: pair_people(a, b))
 
 
 @lru_cache(maxsize=16)
@@ -723,31 +723,42 @@ def pair_people(a: Article, b: Article) -> Watchlist:
     return story_watchlist((), (a, b))
 
 
-def framing_change(a: str, b: str, people: Watchlist | Iterable[str]) -> str | None:
+#: The most words one side of a framing edit holds: "Libyan National Army commander",
+#: "former Director of National Intelligence". A longer edit rewrites the sentence.
+EDIT_WORDS = 12
+
+
+def framing_change(
+    a: str, b: str, people: Watchlist | Iterable[str] | Callable[[], Watchlist | Iterable[str]]
+) -> str | None:
     """What changed between two versions of a sentence when every word difference is a
     label of a person, an attribution verb or a hedge ("said → claimed", "strongman →
     eastern commander", "+ reportedly"); None when anything else changed too (or nothing).
 
-    `people` are the persons whose names the labels stand beside (`pair_people`).
+    `people` are the persons whose names the labels stand beside (`pair_people`), or a
+    function giving them: finding the people two articles name reads every sentence of
+    both, so it is asked only when an edit could only be a label; a sentence rewritten
+    beyond `EDIT_WORDS`, or changed only in verbs and hedges, never needs them.
     Differences of punctuation and spacing alone are ignored.
     """
-    watchlist = Watchlist.of(people)
-    edits = list(_edits(word_diff(a, b), a, b))
-    if not edits:
-        return None
-    labels_a, labels_b = _label_spans(a, watchlist), _label_spans(b, watchlist)
-    described = []
-    for (a_start, a_end), (b_start, b_end) in edits:
+    edits = []
+    for (a_start, a_end), (b_start, b_end) in _edits(word_diff(a, b), a, b):
         old, new = a[a_start:a_end], b[b_start:b_end]
         if not (_wordy(old) or _wordy(new)):
             continue  # punctuation or spacing
-        verb = _one_verb(old) and _one_verb(new)
-        hedge = _only_hedges(old) and _only_hedges(new)
-        label = _within(a_start, a_end, labels_a) and _within(b_start, b_end, labels_b)
-        if not (verb or hedge or label):
+        if len(old.split()) > EDIT_WORDS or len(new.split()) > EDIT_WORDS:
             return None
-        described.append(_described_edit(old, new))
-    return "; ".join(described) or None
+        verb_or_hedge = (_one_verb(old) and _one_verb(new)) or (_only_hedges(old) and _only_hedges(new))
+        edits.append(((a_start, a_end), (b_start, b_end), old, new, verb_or_hedge))
+    if not edits:
+        return None
+    if not all(verb_or_hedge for *_, verb_or_hedge in edits):
+        watchlist = Watchlist.of(people() if callable(people) else people)
+        labels_a, labels_b = _label_spans(a, watchlist), _label_spans(b, watchlist)
+        for (a_start, a_end), (b_start, b_end), _, _, verb_or_hedge in edits:
+            if not (verb_or_hedge or (_within(a_start, a_end, labels_a) and _within(b_start, b_end, labels_b))):
+                return None
+    return "; ".join(_described_edit(old, new) for _, _, old, new, _ in edits)
 
 
 def _edits(ops: Sequence[tuple[int, str]], a: str, b: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:

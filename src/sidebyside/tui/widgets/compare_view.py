@@ -36,6 +36,7 @@ from sidebyside.analysis.framing import row_framing
 from sidebyside.analysis.worddiff import DELETE, EQUAL, INSERT, word_diff
 from sidebyside.layout import MIN_TWO_COLUMN_WIDTH, Span, cell_width, wrap, wrap_spans
 from sidebyside.model import ROW_MARKS, AlignedRow, Alignment
+from sidebyside.tui.widgets.word_marks import word_marks_css
 
 NUMBER = 4  # "123 "
 #: Beside the kind mark of a row whose only changes are framing ("~f").
@@ -81,18 +82,6 @@ class CompareView(ScrollView, can_focus=True):
         background: #1c4424;
     }
 
-    CompareView > .compare-view--deleted {
-        background: #8c1f2a;
-        color: #ffffff;
-        text-style: strike;
-    }
-
-    CompareView > .compare-view--inserted {
-        background: #187428;
-        color: #ffffff;
-        text-style: bold underline;
-    }
-
     CompareView:light > .compare-view--changed {
         background: #f2f0c8;
     }
@@ -107,16 +96,6 @@ class CompareView(ScrollView, can_focus=True):
 
     CompareView:light > .compare-view--only_b {
         background: #d0f0d2;
-    }
-
-    CompareView:light > .compare-view--deleted {
-        background: #ee7777;
-        color: #101010;
-    }
-
-    CompareView:light > .compare-view--inserted {
-        background: #66dd77;
-        color: #101010;
     }
 
     CompareView > .compare-view--number {
@@ -143,7 +122,7 @@ class CompareView(ScrollView, can_focus=True):
         color: $text;
         text-style: bold;
     }
-    """
+    """ + word_marks_css("CompareView", "compare-view")
     COMPONENT_CLASSES = {
         "compare-view--same",
         "compare-view--changed",

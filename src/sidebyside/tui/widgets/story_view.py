@@ -40,6 +40,7 @@ from sidebyside.analysis.worddiff import DELETE, EQUAL, INSERT, Op
 from sidebyside.export.table import fit
 from sidebyside.ingest.load import printable
 from sidebyside.layout import Span, cell_width, wrap, wrap_spans
+from sidebyside.tui.widgets.word_marks import word_marks_css
 
 #: The row number on the left: "123 " and a space.
 GUTTER = 5
@@ -151,30 +152,6 @@ class StoryView(ScrollView, can_focus=True):
         overflow-y: auto;
     }
 
-    /* Changed words: the colours Compare uses (compare_view.py), and the same marks that
-       need no colour: removed words struck through, added words bold and underlined. */
-    StoryView > .story-view--deleted {
-        background: #8c1f2a;
-        color: #ffffff;
-        text-style: strike;
-    }
-
-    StoryView > .story-view--inserted {
-        background: #187428;
-        color: #ffffff;
-        text-style: bold underline;
-    }
-
-    StoryView:light > .story-view--deleted {
-        background: #ee7777;
-        color: #101010;
-    }
-
-    StoryView:light > .story-view--inserted {
-        background: #66dd77;
-        color: #101010;
-    }
-
     /* The row's reference cell: a tint besides its `*`. */
     StoryView > .story-view--reference {
         background: #18244e;
@@ -225,7 +202,7 @@ class StoryView(ScrollView, can_focus=True):
         color: $text;
         text-style: bold reverse;
     }
-    """
+    """ + word_marks_css("StoryView", "story-view")
     COMPONENT_CLASSES = {
         "story-view--deleted",
         "story-view--inserted",
