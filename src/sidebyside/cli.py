@@ -204,10 +204,12 @@ def run_tui(paths: list[str], speakers: list[str] | None = None) -> int:
     background = StoryWorker.start(paths)
     from sidebyside.tui.app import make_app
 
-    app = make_app(paths=paths, speakers=speakers, background=background)
-    app.run()
-    if background is not None:
-        background.stop()
+    try:
+        app = make_app(paths=paths, speakers=speakers, background=background)
+        app.run()
+    finally:  # however the app ends, the story's process ends with it
+        if background is not None:
+            background.stop()
     code = app.return_code or EXIT_OK
     # The terminal is restored and nothing is left to write, but a big story's objects
     # (900 MB for 10,000 articles) would take seconds to free one by one as Python shuts

@@ -66,7 +66,7 @@ class StoryWorker:
         context = multiprocessing.get_context("fork")
         ours, theirs = context.Pipe(duplex=False)
         # Not a daemon: a daemon may not start the pool the matrix of a big story uses.
-        process = context.Process(target=_serve, args=(theirs, paths, os.getpid()))
+        process = context.Process(target=_serve, args=(theirs, paths, os.getpid(), ours))
         process.start()
         theirs.close()
         return cls(process, ours)
@@ -128,8 +128,14 @@ class StoryWorker:
         self.process.join(1)
 
 
-def _serve(connection: Connection, paths: list[str], parent: int) -> None:
-    """In the child: read the story, then compute the matrix, sending each event."""
+def _serve(connection: Connection, paths: list[str], parent: int, apps_end: Connection | None = None) -> None:
+    """In the child: read the story, then compute the matrix, sending each event.
+
+    The child closes its copy of the app's end of the pipe first: while one is open here,
+    a write into a full pipe would wait for ever once the app has gone, instead of failing.
+    """
+    if apps_end is not None:
+        apps_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)  # nothing of ours may reach the app's terminal
