@@ -127,7 +127,7 @@ def collate_text(
     sentence = len(str(max(len(a.sentences) for a in collation.articles)))
     lines = [f"Collation: {summary(collation)}", f"Columns {ORDER_NAMES[order]}:"]
     for c, article in enumerate(collation.articles, 1):
-        lines.append(f"  {c:>{number}} {_clean(article.label)} ({_clean(article.id)}, {article.date or 'undated'})")
+        lines.append(f"  {c:>{number}} {one_line(article.label)} ({one_line(article.id)}, {article.date or 'undated'})")
     legend = (
         f"* marks each row's reference; the others: = same words, {REWORDED} mostly other words, "
         f"else {REMOVED[0]}reference only{REMOVED[1]} {ADDED[0]}this article only{ADDED[1]}"
@@ -146,7 +146,7 @@ def collate_text(
             if index is None:
                 continue
             mark = "*" if c == row.reference else " "
-            outlet = fit(_clean(collation.articles[c].label), label)
+            outlet = fit(one_line(collation.articles[c].label), label)
             head = f"{mark} {c + 1:>{number}} {outlet} {index + 1:>{sentence}}"
             parts = wrap(_cell_text(collation, row, c), width - indent, long_words_start_a_line=True)
             if beside:
@@ -155,7 +155,7 @@ def collate_text(
             lines += [(" " * indent + part).rstrip() for part in parts]
         absent = absent_from(collation, row)
         if absent:
-            lines.append(f"  {_clean(absent)}")
+            lines.append(f"  {one_line(absent)}")
     return "\n".join(lines)
 
 
@@ -163,12 +163,12 @@ def _cell_text(collation: Collation, row: CollatedRow, column: int) -> str:
     """A cell as the text view prints it: the reference whole, "=" for the same words, else marked."""
     changes = cell_changes(collation, row, column)
     if changes is None:
-        return _clean(cell_text(collation, row, column) or "")
+        return one_line(cell_text(collation, row, column) or "")
     if all(op == EQUAL for op, _ in changes):
         return "="
     if kept_share(changes) < REWRITTEN_BELOW:
-        return f"{REWORDED} {_clean(cell_text(collation, row, column) or '')}"
-    return "".join(_clean(text) if op == EQUAL else _marked(_clean(text), op) for op, text in changes)
+        return f"{REWORDED} {one_line(cell_text(collation, row, column) or '')}"
+    return "".join(one_line(text) if op == EQUAL else _marked(one_line(text), op) for op, text in changes)
 
 
 def _marked(text: str, op: int) -> str:
@@ -184,8 +184,9 @@ def _marked(text: str, op: int) -> str:
 _WHITESPACE = re.compile(r"\s")
 
 
-def _clean(text: str) -> str:
-    """Article text made safe to print on one line: whitespace as spaces, controls shown, not obeyed."""
+def one_line(text: str) -> str:
+    """Article text made safe to print on one line: whitespace as spaces, controls shown, not obeyed
+    (the Story screen draws its cells with it too)."""
     return printable(_WHITESPACE.sub(" ", text))
 
 

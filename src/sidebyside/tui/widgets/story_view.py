@@ -20,7 +20,6 @@ Segments as plain strings, never parsed as markup.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,8 +36,8 @@ from textual.strip import Strip
 
 from sidebyside.analysis.collate import REWRITTEN_BELOW, Collation, cell_changes, cell_text, kept_share
 from sidebyside.analysis.worddiff import DELETE, EQUAL, INSERT, Op
+from sidebyside.export.collate import one_line
 from sidebyside.export.table import fit
-from sidebyside.ingest.load import printable
 from sidebyside.layout import Span, cell_width, wrap, wrap_spans
 from sidebyside.tui.widgets.word_marks import word_marks_css
 
@@ -93,11 +92,11 @@ def _cell(collation: Collation, index: int, column: int) -> Cell | None:
         return None
     changes = cell_changes(collation, row, column)
     if changes is None:
-        return Cell(REFERENCE, ((_clean(text), ""),))
+        return Cell(REFERENCE, ((one_line(text), ""),))
     if all(op == EQUAL for op, _ in changes):
-        return Cell(SAME, ((_clean(text), ""),))
+        return Cell(SAME, ((one_line(text), ""),))
     if kept_share(changes) < REWRITTEN_BELOW:  # marking every word would show nothing useful
-        return Cell(REWORDED, ((_clean(text), ""),))
+        return Cell(REWORDED, ((one_line(text), ""),))
     return Cell(CHANGED, diff_spans(changes))
 
 
@@ -111,7 +110,7 @@ def diff_spans(changes: list[Op]) -> tuple[Span, ...]:
     spans: list[Span] = []
     previous = EQUAL
     for op, text in changes:
-        clean = _clean(text)
+        clean = one_line(text)
         if op == INSERT and previous == DELETE and spans and spans[-1][0][-1:].isalnum() and clean[:1].isalnum():
             spans.append((" ", ""))
         spans.append((clean, {DELETE: "deleted", INSERT: "inserted"}.get(op, "")))
@@ -119,12 +118,6 @@ def diff_spans(changes: list[Op]) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-_WHITESPACE = re.compile(r"\s")
-
-
-def _clean(text: str) -> str:
-    """Article text safe to draw: whitespace as spaces, control characters shown, not obeyed."""
-    return printable(_WHITESPACE.sub(" ", text))
 
 
 def column_width(room: int, columns: int) -> int:
@@ -454,7 +447,7 @@ class StoryView(ScrollView, can_focus=True):
             style += Style(italic=True)
         if column == self.column:
             style += self._style("cursor")
-        text = f"{column + 1} {_clean(article.label)}" if y == 0 else article.date or "undated"
+        text = f"{column + 1} {one_line(article.label)}" if y == 0 else article.date or "undated"
         return [
             Segment(" " + fit(text, self._column_width - 3) + " ", style),
             Segment("│", base + self._style("rule")),
