@@ -118,8 +118,6 @@ def diff_spans(changes: list[Op]) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-
-
 def column_width(room: int, columns: int) -> int:
     """Each column's width (text and chrome) when `room` cells are left of the row numbers.
 
