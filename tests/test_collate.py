@@ -32,6 +32,7 @@ from sidebyside.analysis.collate import (
     cell_changes,
     cell_text,
     collate,
+    collated_cell,
     column_of,
     filter_rows,
     kept_share,
@@ -162,6 +163,23 @@ def test_one_weak_pairing_does_not_chain_two_sentences_into_one_row():
     assert cells_by_id(collate(arts, cache, order="file")) == [dict.fromkeys(["a.txt", "b.txt", "c.txt", "d.txt"], 0)]
 
 
+def test_a_merge_an_alignment_contradicts_is_refused():
+    # The rail-strike case: a's sentence 0 was paired with b's sentence 0, and b's with
+    # c's sentence 1, but the a~c alignment paired c's sentence 1 with a's sentence 1.
+    # One pairing out of two supports putting a0, b0 and c1 in one row; one contradicts it.
+    arts = [article("a.txt", BRIDGE, TRAFFIC), article("b.txt", BRIDGE), article("c.txt", TRAFFIC, BRIDGE)]
+    cache = ScriptedCache(
+        {("a.txt", "b.txt"): [(0, 0, 0.48)], ("b.txt", "c.txt"): [(0, 1, 0.47)], ("a.txt", "c.txt"): [(1, 1, 0.44)]}
+    )
+    rows = cells_by_id(collate(arts, cache, order="file"))
+    assert {"a.txt": 0, "b.txt": 0, "c.txt": None} in rows
+    assert {"a.txt": 1, "b.txt": None, "c.txt": 1} in rows
+    # Without the contradicting pairing, half the alignments between them suffice.
+    cache.pairs[("a.txt", "c.txt")] = []
+    rows = cells_by_id(collate(arts, cache, order="file"))
+    assert {"a.txt": 0, "b.txt": 0, "c.txt": 1} in rows
+
+
 def test_identical_copies_get_identical_cells():
     a = article("a.txt", BRIDGE, TRAFFIC, SHOPS, MAYOR)
     b = article("b.txt", BRIDGE, TRAFFIC, SHOPS, MAYOR)
@@ -281,6 +299,24 @@ def test_cell_changes_are_against_the_reference(three: Collation):
     assert "".join(t for op, t in changes if op != DELETE) == BRIDGE_SHORT
     assert {t.strip() for op, t in changes if op == DELETE} == {"city", "all"}
     assert cell_text(three, three.rows[row_of(three, 0, 1)], 2) is None
+
+
+def test_collated_cell_is_the_one_decision_every_view_shows(three: Collation):
+    row = three.rows[row_of(three, 1, 0)]
+    kinds = [None if (c := collated_cell(three, row, k)) is None else (c.kind, c.sentence) for k in range(3)]
+    assert kinds == [("reference", 0), ("changed", 0), ("same", 0)]
+    changed = collated_cell(three, row, 1)
+    assert changed is not None and list(changed.changes) == cell_changes(three, row, 1)
+    assert changed.text == BRIDGE_SHORT
+    # A cell that keeps less than half of the reference's words is a rewrite, shown whole.
+    rewrite = collate(
+        [article("a.txt", BRIDGE), article("b.txt", "Drivers face a long detour: the old bridge shuts.")],
+        ScriptedCache({("a.txt", "b.txt"): [(0, 0, 0.5)]}),
+        order="file",
+    )
+    cell = collated_cell(rewrite, rewrite.rows[0], 1)
+    assert cell is not None and (cell.kind, cell.changes) == ("reworded", ())
+    assert collated_cell(three, three.rows[row_of(three, 0, 1)], 2) is None
 
 
 def test_kept_share_tells_an_edit_from_a_rewrite():
@@ -559,7 +595,7 @@ def test_text_marks_each_cell_against_the_reference(pair, capsys, monkeypatch):
     assert "* 1 A Wire    1  The city council voted" in out
     assert (
         "  2 B Reprint 1  The city council voted on Tuesday to close the old bridge to all cars from "
-        "[-June-]{+July+}." in out
+        "[-June-] {+July+}." in out
     )
     assert "  2 B Reprint 2  =" in out  # the same words
     assert "  not in: B Reprint" in out and "  not in: A Wire" in out
@@ -610,7 +646,7 @@ def test_article_text_cannot_drive_the_terminal_or_restyle_notes():
     collation = collate([a, b])
     text = collate_text(collation, 200)
     assert "\x1b" not in text
-    assert "The **mayor** said \\x1b[31mno\\x1b[0m to the plan for the bridge on [-Monday-]{+Friday+}." in text
+    assert "The **mayor** said \\x1b[31mno\\x1b[0m to the plan for the bridge on [-Monday-] {+Friday+}." in text
     notes = collate_markdown(collation)
     assert "The \\*\\*mayor\\*\\* said" in notes and "\x1b" not in notes and "~~Monday~~ **Friday**" in notes
 

@@ -136,6 +136,12 @@ async def test_the_app_shows_what_the_process_sends() -> None:
             shown = [str(table.get_cell(a.path, "closest")) for a in story.articles]  # type: ignore[attr-defined]
             labels = {a.id: a.label for a in story.articles}
             assert shown == [f"{n.share:.0%} {labels[n.other]}" if n.other else "—" for n in nearest]
+            # Once it has sent everything, the app stops and reaps the process (its end of the
+            # pipe closed), rather than leaving a zombie until quit. (`exitcode` would reap it.)
+            background = app.background
+            assert background is not None
+            await _until(pilot, lambda: background.connection.closed)
+            assert background.process.exitcode == 0
     finally:
         assert app.background is not None
         app.background.stop()

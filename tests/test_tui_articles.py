@@ -204,3 +204,17 @@ async def test_a_binding_id_remaps_its_key(seeds_story):
     async with app.run_test() as pilot:
         await pilot.press("m")
         assert app.screen.marked == [0]
+
+
+async def test_the_matrix_of_a_one_article_story_opens_nothing_and_says_why():
+    # The matrix cursor starts on the first pair (0, 1); one article has no such pair.
+    story = load_story([str(SEEDS / "000_141c9d3bbb55366e.txt")])
+    app = make_app(story)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "matrix"
+        await pilot.press("enter", "right", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticlesScreen)
+        assert app.focused.cursor == (0, 0)
+        assert any("against itself" in n.message for n in app._notifications)

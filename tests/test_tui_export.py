@@ -159,3 +159,48 @@ async def test_screenshot_goes_to_the_current_folder_without_downloads(seeds_sto
         assert not any("Failed" in n for n in notes(app))
     saved = list((home if downloads else work).glob("*.svg"))
     assert len(saved) == 1 and "<svg" in saved[0].read_text(encoding="utf-8")
+
+
+async def test_the_report_reuses_what_the_story_and_framing_screens_built(seeds_story, tmp_path, monkeypatch):
+    import sidebyside.analysis.story_report as story_report
+
+    given: dict = {}
+    real = story_report.build_report
+
+    def recording(*args, **kwargs):
+        given.update(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(story_report, "build_report", recording)
+    monkeypatch.chdir(tmp_path)
+    app = make_app(seeds_story)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        await pilot.press("s")  # the Story screen: its collation is kept for the report
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        await pilot.press("escape", "F")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        await pilot.press("escape")
+        assert app.collation is not None and app.framing is not None
+        await pilot.press("e", "enter")
+        await finish(pilot)
+        assert "Saved the report to report-seeds.md." in notes(app)
+        assert given["collation"] is app.collation and given["framing"] is app.framing
+
+
+def test_a_view_of_other_articles_or_other_people_is_not_reused(seeds_story):
+    from sidebyside.analysis.collate import collate
+    from sidebyside.analysis.framing import framing
+    from sidebyside.analysis.story_quotes import analyse_story
+    from sidebyside.analysis.story_report import reusable_views
+
+    articles = seeds_story.articles
+    people = ["Khalifa Haftar", "Emmanuel Macron"]
+    collation = collate(articles)
+    found = framing(analyse_story(articles, people), people)
+    assert reusable_views(articles, people, collation, found) == (collation, found)
+    assert reusable_views(articles[:-1], people, collation, found) == (None, None)  # the story changed
+    assert reusable_views(articles, people[:1], collation, found) == (collation, None)  # so did the watchlist
+    assert reusable_views(articles, people, None, None) == (None, None)

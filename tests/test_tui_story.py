@@ -101,6 +101,18 @@ def seeds_collation(seeds_story: Story) -> Collation:
     return collate(seeds_story.articles)
 
 
+def test_building_cells_stops_between_rows_once_asked(seeds_collation: Collation) -> None:
+    asked = []
+
+    def should_stop() -> bool:
+        asked.append(True)
+        return len(asked) > 3  # the screen went while the fourth row was next
+
+    with pytest.raises(Stopped):
+        story_cells(seeds_collation, should_stop)
+    assert len(asked) == 4 < len(seeds_collation.rows)
+
+
 def test_cells_mark_the_reference_and_what_each_outlet_did(seeds_collation: Collation) -> None:
     cells = story_cells(seeds_collation)
     for index, row in enumerate(seeds_collation.rows):

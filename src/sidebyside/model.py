@@ -58,6 +58,13 @@ class Article:
         """A short human name: the outlet, else the file name."""
         return self.outlet or self.id
 
+    @property
+    def publication_order(self) -> tuple[bool, str]:
+        """Sort key by publication date (ISO, so it sorts as text), undated last; a stable
+        sort keeps ties as loaded. Who ran a sentence first decides who copied whom, so
+        every view that orders articles by date orders them by this."""
+        return (self.date is None, self.date or "")
+
 
 @dataclass(frozen=True)
 class Story:
@@ -162,3 +169,9 @@ class ArticleQuotes:
     article: Article
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
     figures: tuple[Figure, ...] = field(default_factory=tuple)
+
+
+class Stopped(Exception):
+    """The work was asked to stop (`analysis.pool.stop_when`, a `should_stop` callback):
+    whoever wanted it has gone. Here, not in `analysis.pool`, so the modules that only
+    check for it (framing, collate) do not import multiprocessing."""

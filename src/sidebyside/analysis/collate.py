@@ -42,10 +42,9 @@ from heapq import heapify, heappop, heappush
 from typing import Literal
 
 from sidebyside.analysis.alignment_cache import AlignmentCache
-from sidebyside.analysis.pool import Stopped
 from sidebyside.analysis.text import normalise
 from sidebyside.analysis.worddiff import EQUAL, INSERT, Op, tokenize, word_diff
-from sidebyside.model import Alignment, Article
+from sidebyside.model import Alignment, Article, Stopped
 
 ColumnOrder = Literal["date", "closeness", "file"]
 #: Two groups of sentences become one row only if their alignments paired at least this
@@ -166,6 +165,42 @@ def cell_changes(collation: Collation, row: CollatedRow, column: int) -> list[Op
     return word_diff(reference, text)
 
 
+CellKind = Literal["reference", "same", "reworded", "changed"]
+
+
+@dataclass(frozen=True)
+class CollatedCell:
+    """One outlet's version of a row's sentence, as every view shows it.
+
+    `kind`: the row's "reference"; the "same" words (typography aside); "reworded", most
+    of its words its own, shown whole (marking every word shows nothing a reader can
+    use); else "changed", shown with its word `changes` against the reference.
+    """
+
+    kind: CellKind
+    sentence: int  # its index in its article
+    text: str
+    changes: tuple[Op, ...]  # empty unless kind == "changed"
+
+
+def collated_cell(collation: Collation, row: CollatedRow, column: int) -> CollatedCell | None:
+    """The cell of `column` in `row` as every view shows it; None where that article does
+    not carry the sentence. The Story screen, `collate` and the report all ask this, so
+    one cell is never "same" in one and "reworded" in another."""
+    sentence = row.cells[column]
+    text = cell_text(collation, row, column)
+    if sentence is None or text is None:
+        return None
+    changes = cell_changes(collation, row, column)
+    if changes is None:
+        return CollatedCell("reference", sentence, text, ())
+    if all(op == EQUAL for op, _ in changes):
+        return CollatedCell("same", sentence, text, ())
+    if kept_share(changes) < REWRITTEN_BELOW:
+        return CollatedCell("reworded", sentence, text, ())
+    return CollatedCell("changed", sentence, text, tuple(changes))
+
+
 def kept_share(changes: list[Op]) -> float:
     """The share of a cell's words that are the reference's words, from its `cell_changes`.
 
@@ -213,10 +248,14 @@ def _groups(articles: tuple[Article, ...], alignments: dict[tuple[int, int], Ali
 
     Evidence is taken strongest first (ties in a fixed order, so the result never depends
     on set or dict iteration). A merge is refused when it would give one article two
-    sentences in a group, or when fewer than `MIN_LINKAGE` of the pairs of sentences it
-    would join were paired by their alignment: versions of one sentence are paired by
+    sentences in a group; when fewer than `MIN_LINKAGE` of the pairs of sentences it
+    would join were paired by their alignment (versions of one sentence are paired by
     nearly every alignment between them, and one weak pairing must not chain two
-    sentences carried by many outlets into one row. Every sentence ends in exactly one group.
+    sentences carried by many outlets into one row); or when the alignments that paired
+    one of its sentences with another sentence of the other side's article are as many as
+    those that support it. A sentence that A's alignment with C pairs with C's sentence 6
+    does not join C's sentence 5 because B's alignments paired it with both. Every
+    sentence ends in exactly one group.
     """
     offset = [0]
     for article in articles:
@@ -239,20 +278,40 @@ def _groups(articles: tuple[Article, ...], alignments: dict[tuple[int, int], Ali
         if row.a is not None and row.b is not None
     ]
     evidence.sort()
+    partner: dict[tuple[int, int], int] = {}  # (sentence, other article) -> the sentence its alignment paired
     for _, x, y in evidence:
         links[x][y] = links[x].get(y, 0) + 1
         links[y][x] = links[y].get(x, 0) + 1
+        partner[(x, owner[y])] = y
+        partner[(y, owner[x])] = x
+    held: list[dict[int, int]] = [{owner[node]: node} for node in range(offset[-1])]  # at roots: article -> node
+
+    def contradicted(xs: dict[int, int], ys: dict[int, int]) -> int:
+        """How many article pairs' alignments paired a sentence of one side with another
+        sentence of the other side's article."""
+        return sum(
+            1
+            for i, x in xs.items()
+            for j, y in ys.items()
+            if partner.get((x, j), y) != y or partner.get((y, i), x) != x
+        )
+
     for _, x, y in evidence:
         x, y = root(x), root(y)
         if x == y or not columns[x].isdisjoint(columns[y]):
             continue
-        if links[x][y] < MIN_LINKAGE * len(columns[x]) * len(columns[y]):
+        support = links[x][y]
+        if support < MIN_LINKAGE * len(columns[x]) * len(columns[y]):
+            continue
+        if support <= contradicted(held[x], held[y]):
             continue
         if len(links[x]) < len(links[y]):
             x, y = y, x
         parent[y] = x
         columns[x] |= columns[y]
         columns[y] = set()
+        held[x].update(held[y])
+        held[y] = {}
         del links[x][y]
         for w, count in links[y].items():  # y's pairings are x's now
             if w != x:
@@ -374,7 +433,7 @@ def _column_order(
     """Loading indexes of the articles in column order."""
     indexes = list(range(len(articles)))
     if order == "date":
-        return sorted(indexes, key=lambda i: (articles[i].date is None, articles[i].date or "", i))
+        return sorted(indexes, key=lambda i: articles[i].publication_order)
     if order == "closeness":
         return _by_closeness(len(articles), _closeness(articles, alignments))
     return indexes

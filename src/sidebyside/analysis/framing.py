@@ -70,7 +70,7 @@ from sidebyside.analysis.wordlists import (
     TELL_VERBS,
     TIME_WORDS,
 )
-from sidebyside.model import AlignedRow, Alignment, Article, ArticleQuotes
+from sidebyside.model import AlignedRow, Alignment, Article, ArticleQuotes, Stopped
 
 TermKind = Literal["label", "verb", "hedge"]
 KINDS: tuple[TermKind, ...] = ("label", "verb", "hedge")
@@ -93,7 +93,7 @@ DESCRIPTORS = frozenset(
     commentator pundit contributor author writer critic rival ally opponent challenger
     incumbent politician candidate hopeful nominee activist campaigner dissident
     whistleblower militant rebel insurgent fighter jihadist extremist terrorist suspect
-    gunman bomber attacker assailant defendant accused fugitive mastermind kingpin veteran
+    gunman bomber attacker assailant defendant fugitive mastermind kingpin veteran
     cleric preacher ayatollah mullah priest pastor rabbi imam bishop lieutenant major
     sergeant colonel admiral warden inspector detective reverend figure icon hero loyalist
     hardliner firebrand populist nationalist conservative liberal progressive moderate
@@ -122,11 +122,15 @@ EVALUATIVE = frozenset(
     """.split()
 )
 #: Adjectives that doubt a title or a name ("self-styled Field Marshal").
-HEDGE_ADJECTIVES = frozenset("self-styled self-proclaimed self-declared so-called would-be purported alleged".split())
+HEDGE_ADJECTIVES = frozenset(
+    "self-styled self-proclaimed self-declared so-called would-be purported alleged accused".split()
+)
 #: Adverbs that doubt what is said or done ("reportedly told").
 HEDGE_ADVERBS = frozenset("reportedly allegedly purportedly apparently supposedly ostensibly seemingly".split())
 HEDGE_WORDS = HEDGE_ADJECTIVES | HEDGE_ADVERBS
-#: Words a label never holds: function words, time words, verbs.
+#: Words that count: "the $53 million figure McKinley cited" is no label of McKinley's.
+NUMBER_WORDS = frozenset("hundred thousand million billion trillion percent dozen".split())
+#: Words a label never holds: function words, prepositions, time words, numbers, verbs.
 NOT_LABEL = (
     STOP
     | DETERMINERS
@@ -144,9 +148,26 @@ NOT_LABEL = (
     | ROLE_STOP_VERBS
     | frozenset("mr mrs ms miss mx dr prof".split())
     | frozenset("meanwhile however instead now still thus hence indeed here there so yes no even only".split())
+    | frozenset("under over like unlike via amid among into onto upon toward towards across behind beyond".split())
+    | frozenset("within without near".split())
+    | frozenset(NUMBER_WORDS)
 )
 #: Verbs that attribute speech: a change between two of them is a framing change.
 ATTRIBUTION_VERBS = SAY_VERBS | TELL_VERBS | REQUEST_VERBS
+#: Attribution verbs that say the speaker said no: "said → denied" changes what was said,
+#: not how it is framed, so a change across them is no framing change.
+DENIAL_VERBS = frozenset(
+    """deny denies denied denying reject rejects rejected dismiss dismisses dismissed refute
+    refutes refuted dispute disputes disputed contradict contradicts contradicted""".split()
+)
+#: Heads that are also common verbs ("France will host Haftar", "police suspect Smith"):
+#: lower case, they head a label only when the word before them cannot be a verb's subject
+#: or auxiliary (`_verb_before`).
+VERB_LIKE_HEADS = frozenset(
+    "host star suspect anchor author figure ally rival chair head judge coach pilot witness model partner".split()
+)
+#: Words after which a verb-like head is a verb ("to host", "and host", "who host").
+VERB_SUBJECTS = frozenset("to and or who which that also police".split())
 #: Prepositions that open the complement of a head ("envoy for Libya", "head of mission").
 COMPLEMENT = frozenset("of for to in at with from on".split())
 #: Words that open an introductory phrase: a name at its end is not followed by an
@@ -154,6 +175,11 @@ COMPLEMENT = frozenset("of for to in at with from on".split())
 INTRODUCERS = frozenset(
     """after before with in during following unlike like for to from against at by on about
     despite than when while as since until although though if because once upon""".split()
+)
+#: Words that open a subordinate phrase wherever they stand before a name ("A day after
+#: meeting Haftar, ..."): unlike prepositions, they never lead into an appositive's name.
+SUBORDINATORS = frozenset(
+    "after before during following despite when while since until although though if because once unlike".split()
 )
 #: Plural words that may still open a compound noun ("news anchor", "arms dealer").
 PLURAL_MODIFIERS = frozenset("news sports arms affairs customs ways means".split())
@@ -247,17 +273,25 @@ class StoryFraming:
 # ------------------------------------------------------------------ the story
 
 
-def framing(results: Sequence[ArticleQuotes], names: Sequence[str]) -> StoryFraming:
+def framing(
+    results: Sequence[ArticleQuotes], names: Sequence[str], should_stop: Callable[[], bool] | None = None
+) -> StoryFraming:
     """How every article frames each of `names` (the watchlist; the quotes in `results` are
     `analysis.story_quotes.analyse_story`'s for the same names, whose `cue`s are the verbs).
 
     Labels are read for every person the story names, so that a description tied to two
-    people ("the president") stands in for neither.
+    people ("the president") stands in for neither. `should_stop` is asked before each
+    article is read; once it says True, `analysis.pool.Stopped` is raised (the screen
+    that asked has gone).
     """
     articles = tuple(r.article for r in results)
     people = Watchlist.of(names).names  # each person once, however often typed
     watchlist = story_watchlist(people, articles)
-    found = {r.article.id: _article_terms(r.article, watchlist) for r in results}
+    found = {}
+    for r in results:
+        if should_stop is not None and should_stop():
+            raise Stopped
+        found[r.article.id] = _article_terms(r.article, watchlist)
     stand_ins = _stand_ins(found.values())
     framings = []
     for person in people:
@@ -389,6 +423,8 @@ def _label_before(sentence: str, start: int) -> tuple[int, int, str] | None:
     if head_size == 0:
         return None
     head = first = end - head_size
+    if _verb_before(words, head):
+        return None
     nouns = 0  # lower-case nouns read so far before the head ("coast guard spokesman")
     while first > 0 and len(words) - first < MAX_LABEL_WORDS:
         word = words[first - 1]
@@ -400,6 +436,28 @@ def _label_before(sentence: str, start: int) -> tuple[int, int, str] | None:
         if strip_possessive(word)[1]:  # "Trump's former lawyer": the owner ends it
             break
     return tokens[first].start(), tokens[-1].end(), _term(words[first:end], head_size, words[end:])
+
+
+def _verb_before(words: Sequence[str], head: int) -> bool:
+    """Is the lower-case verb-like head at `head` a verb here ("will host", "they host",
+    "officials suspect")? An auxiliary, a modal, a pronoun, an adverb or "to" before it
+    makes it one, and so do a plural noun ("officials suspect") and the last of two names
+    joined by "and" ("Italy and France host"), its subjects. After a number it is no
+    person at all ("the $53 million figure McKinley cited")."""
+    if head == 0 or words[head][:1].isupper() or _bare(words[head]) not in VERB_LIKE_HEADS:
+        return False
+    before = words[head - 1]
+    bare = _bare(before)
+    if _closed(before):
+        return False
+    if bare in VERB_OPENERS or bare in AUX or bare in ADVERBS or bare in VERB_SUBJECTS:
+        return True
+    if bare in NUMBER_WORDS or bare.replace(",", "").isdigit():
+        return True
+    if head >= 2 and capitalised(before) and _bare(words[head - 2]) in ("and", "or"):
+        return True
+    plural = bare.endswith("s") and not bare.endswith("ss") and bare not in PLURAL_MODIFIERS
+    return plural and not before.isupper()
 
 
 def _title_complement(words: Sequence[str]) -> int:
@@ -449,6 +507,8 @@ def _modifier(word: str, following: str, *, before: str | None, noun_next: bool,
         return _bare(word) in TITLE_ABBREVIATIONS
     owner, possessive = strip_possessive(word)
     bare = _bare(owner)
+    if bare in HEDGE_ADJECTIVES:  # "accused", "alleged": verb forms, but before a head a hedge
+        return True
     if not bare or bare in NOT_LABEL or not bare[:1].isalpha():
         return False
     if possessive or "-" in word.strip("-") or (len(word) > 1 and word.isupper()) or ACRONYM.fullmatch(word):
@@ -457,6 +517,8 @@ def _modifier(word: str, following: str, *, before: str | None, noun_next: bool,
         return True
     if (capitalised(word) and (before is not None or capitalised(following))) or (determined and bare.isalpha()):
         return True
+    if capitalised(following):  # "impeach President Trump": no lower-case noun joins a title
+        return False
     return noun_next and _compound(bare) and (before is None or _bare(before) not in VERB_OPENERS)
 
 
@@ -488,7 +550,7 @@ def _appositives(sentence: str, mention: Mention, start: int) -> Iterator[tuple[
     if not mention.possessive and not _in_introduction(sentence, start):
         suffix = SUFFIX.match(sentence, mention.end)
         m = APPOSITIVE.match(sentence, suffix.end() if suffix else mention.end)
-        if m is not None:
+        if m is not None and not _names_next(sentence, m.end(), mention):
             at = m.start(1)
             for part in re.split(r"(\s+and\s+)(?=(?:a|an|the)\s)", m.group(1)):  # "..., and a staunch critic"
                 if part.strip() != "and":
@@ -498,13 +560,29 @@ def _appositives(sentence: str, mention: Mention, start: int) -> Iterator[tuple[
 
 
 def _in_introduction(sentence: str, start: int) -> bool:
-    """Is the name the end of an introductory phrase ("After meeting Haftar, ...")? Then
-    the comma after it closes that phrase, and what follows is no appositive."""
+    """Is the name the end of an introductory phrase ("After meeting Haftar, ...", "A day
+    after meeting Haftar, ...")? Then the comma after it closes that phrase, and what
+    follows is no appositive. A phrase opening with any introducer counts, and so does
+    one holding a subordinating word anywhere before the name."""
     head = sentence[:start]
     if any(c in head for c in ",;:"):
         return False
-    first = TOKEN.match(head.lstrip())
-    return first is not None and (_bare(first.group()) in INTRODUCERS or _bare(first.group()).endswith("ing"))
+    words = [_bare(t.group()) for t in TOKEN.finditer(head)]
+    if not words:
+        return False
+    return words[0] in INTRODUCERS or words[0].endswith("ing") or any(w in SUBORDINATORS for w in words)
+
+
+def _names_next(sentence: str, end: int, mention: Mention) -> bool:
+    """Does another name follow the appositive, after a comma ("Haftar, the French
+    president, Macron ...")? Then the noun phrase between them is the later name's, or
+    the list's, and not this one's."""
+    rest = sentence[end:]
+    m = re.match(r"\s*,\s+(?:(?:and|or)\s+)?", rest)
+    if m is None:
+        return False
+    nxt = TOKEN.match(rest, m.end())
+    return nxt is not None and _given_name(nxt.group()) and fold(nxt.group()) != fold(mention.person.split()[-1])
 
 
 def _appositive_before(sentence: str, mention: Mention, start: int) -> tuple[int, int, str] | None:
@@ -748,7 +826,9 @@ def framing_change(
             continue  # punctuation or spacing
         if len(old.split()) > EDIT_WORDS or len(new.split()) > EDIT_WORDS:
             return None
-        verb_or_hedge = (_one_verb(old) and _one_verb(new)) or (_only_hedges(old) and _only_hedges(new))
+        if _one_verb(old) and _one_verb(new) and not _verb_swap(old, new):
+            return None  # "said → denied": what was said changed
+        verb_or_hedge = _verb_swap(old, new) or (_only_hedges(old) and _only_hedges(new))
         edits.append(((a_start, a_end), (b_start, b_end), old, new, verb_or_hedge))
     if not edits:
         return None
@@ -795,6 +875,16 @@ def _wordy(text: str) -> bool:
 def _one_verb(text: str) -> bool:
     words = text.split()
     return len(words) == 1 and fold(words[0].strip(",")) in ATTRIBUTION_VERBS
+
+
+def _verb_swap(old: str, new: str) -> bool:
+    """One attribution verb for another, both saying yes or both saying no: "said →
+    claimed" is framing, "said → denied" changes what was said."""
+    return _one_verb(old) and _one_verb(new) and _denial(old) == _denial(new)
+
+
+def _denial(verb: str) -> bool:
+    return fold(verb.strip().strip(",")) in DENIAL_VERBS
 
 
 def _only_hedges(text: str) -> bool:

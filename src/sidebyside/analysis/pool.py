@@ -32,12 +32,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TypeVar
 
+from sidebyside.model import Stopped
+
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-class Stopped(Exception):
-    """The work was asked to stop (`stop_when`): whoever wanted it has gone."""
 
 
 class Terminated(KeyboardInterrupt):

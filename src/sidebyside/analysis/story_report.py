@@ -17,6 +17,7 @@ from sidebyside.analysis.copy import Reuse, find_reuse
 from sidebyside.analysis.framing import StoryFraming
 from sidebyside.analysis.framing import framing as story_framing
 from sidebyside.analysis.overlap import closest, overlap_matrix
+from sidebyside.analysis.speakers import Watchlist
 from sidebyside.analysis.story_quotes import StoryQuotes, story_quotes
 from sidebyside.model import Article
 
@@ -81,6 +82,20 @@ def build_report(
         collation=collation,
         framing=framing if framing is not None else story_framing(quotes.results, quotes.speakers),
     )
+
+
+def reusable_views(
+    articles: Sequence[Article], speakers: Sequence[str], collation: Collation | None, framing: StoryFraming | None
+) -> tuple[Collation | None, StoryFraming | None]:
+    """The collation and framing a screen already built, where they are of exactly these
+    articles (and the framing of these people), for `build_report` to use; None for one
+    that is not (the story grew, or the watchlist changed since), which it then builds."""
+    paths = sorted(a.path for a in articles)
+    if collation is not None and sorted(a.path for a in collation.articles) != paths:
+        collation = None
+    if framing is not None and (sorted(a.path for a in framing.articles) != paths or framing.people != Watchlist.of(speakers).names):
+        framing = None
+    return collation, framing
 
 
 def alone_in(collation: Collation, articles: Sequence[Article]) -> tuple[tuple[int, ...], ...]:

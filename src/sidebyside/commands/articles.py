@@ -60,5 +60,5 @@ def run(args: argparse.Namespace) -> int:
 def by_date(story: Story) -> Story:
     """The story with its articles by publication date (ISO, so it sorts as text), undated
     last, ties as loaded: who ran it first matters when deciding who copied whom."""
-    ordered = sorted(story.articles, key=lambda a: (a.date is None, a.date or ""))
+    ordered = sorted(story.articles, key=lambda a: a.publication_order)
     return replace(story, articles=tuple(ordered))

@@ -16,18 +16,15 @@ import re
 from typing import Any
 
 from sidebyside.analysis.collate import (
-    REWRITTEN_BELOW,
     CollatedRow,
     Collation,
     ColumnOrder,
     carried_by,
-    cell_changes,
-    cell_text,
+    collated_cell,
     filter_rows,
-    kept_share,
 )
-from sidebyside.analysis.worddiff import DELETE, EQUAL, Op
-from sidebyside.export.compare import ADDED, REMOVED, md_escape
+from sidebyside.export.compare import md_escape
+from sidebyside.export.marks import ADDED, MARKDOWN_ADDED, MARKDOWN_REMOVED, REMOVED, inline_changes
 from sidebyside.export.table import fit
 from sidebyside.ingest.load import printable
 from sidebyside.layout import cell_width, wrap
@@ -161,24 +158,16 @@ def collate_text(
 
 def _cell_text(collation: Collation, row: CollatedRow, column: int) -> str:
     """A cell as the text view prints it: the reference whole, "=" for the same words, else marked."""
-    changes = cell_changes(collation, row, column)
-    if changes is None:
-        return one_line(cell_text(collation, row, column) or "")
-    if all(op == EQUAL for op, _ in changes):
+    cell = collated_cell(collation, row, column)
+    if cell is None:
+        return ""
+    if cell.kind == "same":
         return "="
-    if kept_share(changes) < REWRITTEN_BELOW:
-        return f"{REWORDED} {one_line(cell_text(collation, row, column) or '')}"
-    return "".join(one_line(text) if op == EQUAL else _marked(one_line(text), op) for op, text in changes)
-
-
-def _marked(text: str, op: int) -> str:
-    """Words wrapped in `compare`'s marks; spaces at the edges stay outside, so a change reads "[-would-] be"."""
-    core = text.strip()
-    if not core:
-        return text
-    start, end = REMOVED if op == DELETE else ADDED
-    lead = text[: len(text) - len(text.lstrip())]
-    return f"{lead}{start}{core}{end}{text[len(lead) + len(core) :]}"
+    if cell.kind == "reworded":
+        return f"{REWORDED} {one_line(cell.text)}"
+    if cell.kind == "changed":
+        return inline_changes(cell.changes, one_line, REMOVED, ADDED)
+    return one_line(cell.text)
 
 
 _WHITESPACE = re.compile(r"\s")
@@ -191,8 +180,6 @@ def one_line(text: str) -> str:
 
 
 # --- Markdown -----------------------------------------------------------------------------------
-
-_SPACES = re.compile(r"\s+")
 
 
 def collate_markdown(
@@ -238,44 +225,21 @@ def markdown_row(collation: Collation, row: CollatedRow) -> list[str]:
     """A row's Markdown list, without its heading: each carrying article's sentence, then
     who leaves it out (also the story report's, so a row reads the same in both)."""
     lines = []
-    for c, index in enumerate(row.cells):
-        if index is None:
+    for c in range(len(row.cells)):
+        cell = collated_cell(collation, row, c)
+        if cell is None:
             continue
         label = md_escape(collation.articles[c].label)
-        if c == row.reference:
-            text = md_escape(cell_text(collation, row, c) or "")
-            lines.append(f"- **{label}** (sentence {index + 1}, reference): {text}")
-            continue
-        changes = cell_changes(collation, row, c) or []
-        if all(op == EQUAL for op, _ in changes):
-            lines.append(f"- **{label}** (sentence {index + 1}): same words")
-        elif kept_share(changes) < REWRITTEN_BELOW:
-            text = md_escape(cell_text(collation, row, c) or "")
-            lines.append(f"- **{label}** (sentence {index + 1}, reworded): {text}")
+        head = f"- **{label}** (sentence {cell.sentence + 1}"
+        if cell.kind == "reference":
+            lines.append(f"{head}, reference): {md_escape(cell.text)}")
+        elif cell.kind == "same":
+            lines.append(f"{head}): same words")
+        elif cell.kind == "reworded":
+            lines.append(f"{head}, reworded): {md_escape(cell.text)}")
         else:
-            lines.append(f"- **{label}** (sentence {index + 1}): {_md_changes(changes)}")
+            lines.append(f"{head}): {inline_changes(cell.changes, md_escape, MARKDOWN_REMOVED, MARKDOWN_ADDED)}")
     absent = absent_from(collation, row)
     if absent:
         lines.append(f"- *{md_escape(absent[0].upper() + absent[1:])}*")
     return lines
-
-
-def _md_changes(changes: list[Op]) -> str:
-    """One sentence with its changes inline; the marks wrap only the words, so `~~ word~~`
-    never breaks rendering, and a replacement reads "~~said~~ **claimed**"."""
-    out: list[str] = []
-    previous = EQUAL
-    for op, text in changes:
-        core = text.strip()
-        if op == EQUAL:
-            out.append(md_escape(text))
-        elif not core:  # only spacing changed: one space keeps the words apart
-            out.append(" ")
-        else:
-            lead = text[: len(text) - len(text.lstrip())]
-            trail = text[len(lead) + len(core) :]
-            gap = " " if previous == DELETE and not lead else ""
-            marker = "~~" if op == DELETE else "**"
-            out.append(f"{gap}{lead}{marker}{md_escape(core)}{marker}{trail}")
-        previous = op
-    return _SPACES.sub(" ", "".join(out)).strip()

@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from sidebyside.analysis.framing import row_framing
-from sidebyside.analysis.worddiff import DELETE, EQUAL, INSERT, word_diff
+from sidebyside.analysis.worddiff import DELETE, EQUAL, word_diff
 from sidebyside.export.escape import MARKDOWN_ESCAPES
+from sidebyside.export.marks import ADDED, MARKDOWN_ADDED, MARKDOWN_REMOVED, REMOVED, inline_changes, mark_words
 from sidebyside.layout import MIN_TWO_COLUMN_WIDTH, cell_width, wrap
 from sidebyside.model import ROW_LABELS, ROW_MARKS, AlignedRow, Alignment, Article
 
@@ -87,9 +88,6 @@ def _diff_of(al: Alignment, row: AlignedRow) -> list[tuple[int, str]] | None:
 
 # --- text ----------------------------------------------------------------------------------
 
-#: The marks of `git diff --word-diff`: words of A that B does not print, words B prints instead.
-REMOVED = ("[-", "-]")
-ADDED = ("{+", "+}")
 #: The note under a row whose only changes are framing: a person's label, an attribution
 #: verb, a hedge.
 FRAMING_NOTE = "framing change: "
@@ -133,16 +131,8 @@ def marked_sides(diff: Sequence[tuple[int, str]]) -> tuple[str, str]:
             left.append(text)
             right.append(text)
         else:
-            (left if op == DELETE else right).append(_mark(text, REMOVED if op == DELETE else ADDED))
+            (left if op == DELETE else right).append(mark_words(text, REMOVED if op == DELETE else ADDED))
     return "".join(left), "".join(right)
-
-
-def _mark(text: str, marks: tuple[str, str]) -> str:
-    core = text.strip()
-    if not core:
-        return text
-    start = len(text) - len(text.lstrip())
-    return f"{text[:start]}{marks[0]}{core}{marks[1]}{text[start + len(core) :]}"
 
 
 def _row_texts(al: Alignment, row: AlignedRow) -> tuple[str, str]:
@@ -292,7 +282,7 @@ def _md_row(al: Alignment, row: AlignedRow) -> str:
         head += f" ({row.similarity:.0%})"
     diff = _diff_of(al, row)
     if diff is not None:
-        text = _md_diff(diff)
+        text = inline_changes(diff, md_escape, MARKDOWN_REMOVED, MARKDOWN_ADDED)
     elif row.a is not None:
         text = md_escape(al.a.sentences[row.a])
     else:
@@ -310,27 +300,6 @@ def _md_where(row: AlignedRow) -> str:
     """ "A3 ↔ B4", "A3" or "B4": the sentence numbers of the row, counted from 1."""
     sides = (("A", row.a), ("B", row.b))
     return " ↔ ".join(f"{side}{index + 1}" for side, index in sides if index is not None)
-
-
-def _md_diff(diff: list[tuple[int, str]]) -> str:
-    """Inline diff: markers wrap only the words, so `~~ word~~` never breaks rendering."""
-    out: list[str] = []
-    previous = 0
-    for op, text in diff:
-        if op == 0:
-            out.append(md_escape(text))
-        else:
-            marker = "~~" if op == DELETE else "**"
-            core = text.strip()
-            lead = text[: len(text) - len(text.lstrip())]
-            trail = text[len(text.rstrip()) :]
-            if not core:
-                out.append(text if op == INSERT else "")
-            else:
-                gap = " " if previous == DELETE and op == INSERT and not lead else ""
-                out.append(f"{gap}{lead}{marker}{md_escape(core)}{marker}{trail}")
-        previous = op
-    return _SPACES.sub(" ", "".join(out)).strip()
 
 
 def md_escape(text: str) -> str:

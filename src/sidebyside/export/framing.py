@@ -68,10 +68,11 @@ def cell_text(cell: Framing) -> str:
     "not named" when the article never names the person."""
     if not cell.mentions and not cell.terms:
         return NOT_NAMED
-    return " · ".join(_counted(cell, kind) for kind in KINDS)
+    return " · ".join(counted_text(cell, kind) for kind in KINDS)
 
 
-def _counted(cell: Framing, kind: TermKind) -> str:
+def counted_text(cell: Framing, kind: TermKind) -> str:
+    """ "strongman ×2, commander": the distinct terms of a kind, first used first; "–" for none."""
     terms = cell.counted(kind)
     return ", ".join(term if n == 1 else f"{term} ×{n}" for term, n in terms) if terms else "–"
 
@@ -102,7 +103,7 @@ def _kinds(cell: Framing) -> list[str]:
     article never names the person."""
     if not cell.mentions and not cell.terms:
         return [NOT_NAMED, "", ""]
-    return [_counted(cell, kind) for kind in KINDS]
+    return [counted_text(cell, kind) for kind in KINDS]
 
 
 def _named(cell: Framing) -> str:

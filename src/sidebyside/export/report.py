@@ -18,27 +18,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sidebyside.analysis.collate import (
-    REWRITTEN_BELOW,
-    CollatedRow,
-    Collation,
-    carried_by,
-    cell_changes,
-    cell_text,
-    filter_rows,
-    kept_share,
-)
+from sidebyside.analysis.collate import CollatedCell, carried_by, collated_cell, filter_rows
 from sidebyside.analysis.copy import reuse_line
 from sidebyside.analysis.framing import FramingTerm, StoryFraming
 from sidebyside.analysis.quote_groups import QuoteGroup
 from sidebyside.analysis.story_quotes import StoryQuotes
 from sidebyside.analysis.story_report import ReportData, build_report, most_carried
-from sidebyside.analysis.worddiff import DELETE, EQUAL, Op
 from sidebyside.export.collate import absent_from, markdown_row, summary
 from sidebyside.export.escape import html as _e
 from sidebyside.export.escape import markdown as md
 from sidebyside.export.framing import cell_text as framing_cell
 from sidebyside.export.framing import framing_markdown
+from sidebyside.export.marks import HTML_ADDED, HTML_REMOVED, inline_changes
 from sidebyside.export.wording import changes_text, conflict_text, fidelity_tag, number_text, sources_text
 from sidebyside.ingest.own_output import HTML_MARK, MARKDOWN_MARK
 
@@ -321,7 +312,8 @@ def _html_story(data: ReportData) -> list[str]:
         parts.append(
             f"<h4>Row {r + 1} — carried by {carried_by(row)} of {len(collation.articles)}</h4><ul class='row'>"
         )
-        parts += [f"<li>{_html_cell(collation, row, c)}</li>" for c, s in enumerate(row.cells) if s is not None]
+        cells = ((collated_cell(collation, row, c), a.label) for c, a in enumerate(collation.articles))
+        parts += [f"<li>{_html_cell(cell, label)}</li>" for cell, label in cells if cell is not None]
         absent = absent_from(collation, row)
         if absent:
             parts.append(f"<li class='muted'><i>{_e(absent[0].upper() + absent[1:])}</i></li>")
@@ -349,41 +341,17 @@ def _html_story(data: ReportData) -> list[str]:
     return parts
 
 
-def _html_cell(collation: Collation, row: CollatedRow, column: int) -> str:
+def _html_cell(cell: CollatedCell, label: str) -> str:
     """One outlet's sentence in a row, as `export.collate.markdown_row` words it: the
     reference whole, "same words", a rewrite whole, else the changes marked."""
-    label = _e(collation.articles[column].label)
-    number = (row.cells[column] or 0) + 1
-    text = _e(cell_text(collation, row, column) or "")
-    if column == row.reference:
-        return f"<b>{label}</b> (sentence {number}, reference): {text}"
-    changes = cell_changes(collation, row, column) or []
-    if all(op == EQUAL for op, _ in changes):
-        return f"<b>{label}</b> (sentence {number}): same words"
-    if kept_share(changes) < REWRITTEN_BELOW:
-        return f"<b>{label}</b> (sentence {number}, reworded): {text}"
-    return f"<b>{label}</b> (sentence {number}): {_html_changes(changes)}"
-
-
-def _html_changes(changes: list[Op]) -> str:
-    """A sentence with its word changes in <del>/<ins>, as `export.collate` marks them in
-    Markdown: spaces at a change's edges stay outside the marks, and a replacement reads
-    "<del>said</del> <ins>claimed</ins>", never run together."""
-    out = []
-    previous = EQUAL
-    for op, text in changes:
-        core = text.strip()
-        if op == EQUAL:
-            out.append(_e(text))
-        elif not core:  # only spacing changed: one space keeps the words apart
-            out.append(" ")
-        else:
-            lead = text[: len(text) - len(text.lstrip())]
-            gap = " " if previous == DELETE and not lead else ""
-            tag = "del" if op == DELETE else "ins"
-            out.append(f"{gap}{lead}<{tag}>{_e(core)}</{tag}>{text[len(lead) + len(core) :]}")
-        previous = op
-    return " ".join("".join(out).split())
+    head = f"<b>{_e(label)}</b> (sentence {cell.sentence + 1}"
+    if cell.kind == "reference":
+        return f"{head}, reference): {_e(cell.text)}"
+    if cell.kind == "same":
+        return f"{head}): same words"
+    if cell.kind == "reworded":
+        return f"{head}, reworded): {_e(cell.text)}"
+    return f"{head}): {inline_changes(cell.changes, _e, HTML_REMOVED, HTML_ADDED)}"
 
 
 def _html_framing(story: StoryFraming) -> list[str]:

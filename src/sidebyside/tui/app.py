@@ -42,6 +42,8 @@ from sidebyside.tui.widgets.matrix_view import MatrixRow
 
 if TYPE_CHECKING:
     from sidebyside.analysis.alignment_cache import AlignmentCache
+    from sidebyside.analysis.collate import Collation
+    from sidebyside.analysis.framing import StoryFraming
     from sidebyside.analysis.story_quotes import StoryQuotes
     from sidebyside.analysis.watching import Watching
     from sidebyside.commands.story_worker import StoryWorker
@@ -138,6 +140,10 @@ class SideBySideApp(App[None]):
         self._results: tuple[ArticleQuotes, ...] = ()
         self._resolved: tuple[str, ...] = ()
         self._notified = 0
+        #: The Story and Framing screens' last results, for the report (`e`) to reuse; a
+        #: result of other articles or other people is never reused (`reusable_views`).
+        self.collation: Collation | None = None
+        self.framing: StoryFraming | None = None
 
     @property
     def story(self) -> Story:
@@ -320,6 +326,8 @@ class SideBySideApp(App[None]):
                     message = OverlapDone(tuple(articles), event[1])
                 if not self._deliver(message):
                     return
+            if not worker.is_cancelled:
+                background.stop()  # it has sent "done" and exits: reap it now, not at quit
         except Lost:
             background.stop()
             if not loaded:

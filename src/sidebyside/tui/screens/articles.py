@@ -205,7 +205,7 @@ class ArticlesScreen(StoryScreen):
         articles = self.story.articles
         view = list(range(len(articles)))
         if self.by_date:
-            view.sort(key=lambda i: (articles[i].date is None, articles[i].date or ""))
+            view.sort(key=lambda i: articles[i].publication_order)
         return view
 
     def _build(self) -> None:
@@ -336,18 +336,23 @@ class ArticlesScreen(StoryScreen):
         if app.loading or app.comparing or not articles or len(rows) != len(articles):
             self.notify("The report needs the whole overlap matrix; press e again once it is complete.", timeout=4)
             return
-        from sidebyside.analysis.story_report import build_report
+        from sidebyside.analysis.story_report import build_report, reusable_views
         from sidebyside.export.report import report_markdown
         from sidebyside.tui import saving
 
         cache, quotes = app.cache, app.quotes()
+        collation, framing = reusable_views(articles, quotes.speakers, app.collation, app.framing)
         title = f"Story report: {articles[0].title or articles[0].id}"
         app.export(
             "Save the story report (Markdown)",
             saving.suggest_name("report", _story_name(articles)),
             "report",
-            # the session's matrix, alignments and quotes: nothing computed twice, no process forked
-            lambda: report_markdown(build_report(articles, matrix=rows, cache=cache, quotes=quotes), title),
+            # the session's matrix, alignments, quotes and what the Story and Framing screens
+            # built: nothing computed twice, no process forked
+            lambda: report_markdown(
+                build_report(articles, matrix=rows, cache=cache, quotes=quotes, collation=collation, framing=framing),
+                title,
+            ),
             busy="Building the report…",
         )
 

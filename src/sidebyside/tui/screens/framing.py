@@ -31,9 +31,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from sidebyside.analysis.framing import KINDS, Framing, FramingTerm, StoryFraming, TermKind, framing
-from sidebyside.export.framing import NOT_NAMED, PLURALS
+from sidebyside.export.framing import NOT_NAMED, PLURALS, counted_text
 from sidebyside.layout import cell_width
-from sidebyside.model import Article, ArticleQuotes
+from sidebyside.model import Article, ArticleQuotes, Stopped
 from sidebyside.tui.screens.base import StoryScreen
 from sidebyside.tui.widgets.row_table import RowTable
 
@@ -156,14 +156,18 @@ class FramingScreen(StoryScreen):
     @work(thread=True, exclusive=True, group="framing")
     def build(self, results: Sequence[ArticleQuotes], names: Sequence[str]) -> None:
         """In a worker: the story's framing, posted when done (unless the screen went)."""
-        found = framing(results, names)
-        if not get_current_worker().is_cancelled:
+        worker = get_current_worker()
+        try:
+            found = framing(results, names, should_stop=lambda: worker.is_cancelled)
+        except Stopped:
+            return
+        if not worker.is_cancelled:
             self.post_message(FramingReady(found))
 
     def on_framing_ready(self, message: FramingReady) -> None:
         if not self.is_live:
             return
-        self.found = message.found
+        self.found = self.app.framing = message.found
         if self.person not in message.found.people:
             self.person = message.found.people[0] if message.found.people else None
         self.fill()
@@ -296,8 +300,7 @@ def terms_text(cell: Framing, kind: TermKind) -> Text:
     none; the label column of an outlet that never names the person says so."""
     if not cell.mentions and not cell.terms:
         return Text(NOT_NAMED if kind == "label" else "", style="dim italic")
-    counted = cell.counted(kind)
-    return Text(", ".join(term if n == 1 else f"{term} ×{n}" for term, n in counted) if counted else "–")
+    return Text(counted_text(cell, kind))
 
 
 def cell_detail(cell: Framing, article: Article, kind: TermKind | None) -> Text:

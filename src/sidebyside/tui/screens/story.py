@@ -39,8 +39,7 @@ from sidebyside.analysis.collate import (
     filter_rows,
     row_of,
 )
-from sidebyside.analysis.pool import Stopped
-from sidebyside.model import Article
+from sidebyside.model import Article, Stopped
 from sidebyside.tui.screens.base import StoryScreen
 from sidebyside.tui.widgets.compare_view import CompareView
 from sidebyside.tui.widgets.story_view import (
@@ -176,9 +175,9 @@ class CollationScreen(StoryScreen):
 
         try:
             collation = collate(articles, cache, order, should_stop=lambda: worker.is_cancelled, progress=progress)
+            cells = story_cells(collation, should_stop=lambda: worker.is_cancelled)
         except Stopped:
             return
-        cells = story_cells(collation)
         if not worker.is_cancelled:
             self.post_message(CollationReady(collation, cells))
 
@@ -191,7 +190,7 @@ class CollationScreen(StoryScreen):
         if not self.is_live:
             return
         at = self._place()
-        self.collation = message.collation
+        self.collation = self.app.collation = message.collation
         view = self.query_one(StoryView)
         view.show(message.collation, message.cells, self._rows(), at=self._cell_of(at))
         self.at = None

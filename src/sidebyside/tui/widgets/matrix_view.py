@@ -99,6 +99,8 @@ class MatrixView(ScrollView, can_focus=True):
         """
         self.articles = tuple(articles)
         self.rows = tuple(rows)
+        # The cursor starts on the first pair (0, 1); a story of one article has none.
+        self.set_reactive(MatrixView.cursor, self.validate_cursor(self.cursor))
         size = Size(LABEL + CELL * len(self.articles) + 1, len(self.articles) + 1)
         if size != self.virtual_size:
             self.virtual_size = size
@@ -130,7 +132,7 @@ class MatrixView(ScrollView, can_focus=True):
 
     def action_open(self) -> None:
         row, column = self.cursor
-        if row != column:
+        if row != column and column < len(self.articles):
             self.post_message(self.Open(row, column))
         else:
             self.notify("That is the article against itself; pick another column.", timeout=3)

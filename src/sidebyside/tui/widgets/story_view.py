@@ -21,7 +21,7 @@ Segments as plain strings, never parsed as markup.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,11 +34,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from sidebyside.analysis.collate import REWRITTEN_BELOW, Collation, cell_changes, cell_text, kept_share
+from sidebyside.analysis.collate import CellKind, Collation, collated_cell
 from sidebyside.analysis.worddiff import DELETE, EQUAL, INSERT, Op
 from sidebyside.export.collate import one_line
 from sidebyside.export.table import fit
 from sidebyside.layout import Span, cell_width, wrap, wrap_spans
+from sidebyside.model import Stopped
 from sidebyside.tui.widgets.word_marks import word_marks_css
 
 #: The row number on the left: "123 " and a space.
@@ -78,26 +79,31 @@ class Cell:
 Cells = tuple[tuple[Cell | None, ...], ...]
 
 
-def story_cells(collation: Collation) -> Cells:
-    """The cells of every row of `collation` (the work a worker does once the rows are known)."""
-    return tuple(
-        tuple(_cell(collation, r, c) for c in range(len(collation.articles))) for r in range(len(collation.rows))
-    )
+def story_cells(collation: Collation, should_stop: Callable[[], bool] | None = None) -> Cells:
+    """The cells of every row of `collation` (the work a worker does once the rows are known).
+
+    `should_stop` is asked before each row; once it says True, `analysis.pool.Stopped` is
+    raised: the screen has gone, and diffing the rest of 50 outlets' rows is wasted.
+    """
+    cells = []
+    for r in range(len(collation.rows)):
+        if should_stop is not None and should_stop():
+            raise Stopped
+        cells.append(tuple(_cell(collation, r, c) for c in range(len(collation.articles))))
+    return tuple(cells)
+
+
+#: Each kind of cell's mark.
+MARKS: dict[CellKind, str] = {"reference": REFERENCE, "same": SAME, "changed": CHANGED, "reworded": REWORDED}
 
 
 def _cell(collation: Collation, index: int, column: int) -> Cell | None:
-    row = collation.rows[index]
-    text = cell_text(collation, row, column)
-    if text is None:
+    cell = collated_cell(collation, collation.rows[index], column)
+    if cell is None:
         return None
-    changes = cell_changes(collation, row, column)
-    if changes is None:
-        return Cell(REFERENCE, ((one_line(text), ""),))
-    if all(op == EQUAL for op, _ in changes):
-        return Cell(SAME, ((one_line(text), ""),))
-    if kept_share(changes) < REWRITTEN_BELOW:  # marking every word would show nothing useful
-        return Cell(REWORDED, ((one_line(text), ""),))
-    return Cell(CHANGED, diff_spans(changes))
+    if cell.kind == "changed":
+        return Cell(CHANGED, diff_spans(list(cell.changes)))
+    return Cell(MARKS[cell.kind], ((one_line(cell.text), ""),))
 
 
 def diff_spans(changes: list[Op]) -> tuple[Span, ...]:
