@@ -309,6 +309,16 @@ CASES = [
         ("the president", "indirect", "the fighting must stop"),
     ),
     case(
+        "a-role-beside-another-persons-name-is-theirs-not-the-watched-holder-of-that-role",
+        [
+            '"I\'ve waited my whole career for this," said Rovers manager Brian Tully.',
+            "City's manager, Ana Ruiz, said the red card had decided the match.",
+        ],
+        ("Brian Tully", "direct", "I've waited my whole career for this"),
+        ("City's manager, Ana Ruiz", "indirect", "the red card had decided the match"),
+        speakers=["Brian Tully"],
+    ),
+    case(
         "you-can-follow-other-people",
         ["“We will rebuild,” Ferrante said.", "Marcon said nothing."],
         ("Lucia Ferrante", "direct", "We will rebuild"),

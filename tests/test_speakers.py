@@ -177,3 +177,37 @@ def test_any_text_gives_mentions_inside_it(text: str):
         assert 0 <= m.start < m.end <= len(text)
     roles_in_sentence(text, WATCH)
     role_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Joe Biden spoke in Iowa.", [("Joe Biden", "Joe Biden")]),
+        ("Former Vice President Joe Biden spoke.", [("Joe Biden", "Joe Biden")]),
+        ("Hunter Biden, a former board member, said nothing.", [("Hunter Biden", "Hunter Biden")]),
+        ("Biden spoke in Iowa.", []),  # either of them: naming one would be a guess
+        ("Melania Trump, the first lady, smiled.", [("Melania Trump", "Melania Trump")]),
+        ("Trump smiled.", []),
+        ("Khalifa Haftar met Hunter Biden.", [("Khalifa Haftar", "Khalifa Haftar"), ("Hunter Biden", "Hunter Biden")]),
+    ],
+)
+def test_namesakes_are_told_apart_by_their_given_names_or_not_at_all(text: str, found: list[tuple[str, str]]):
+    watchlist = Watchlist.of(["Hunter Biden", "Joe Biden", "Donald Trump", "Melania Trump", "Khalifa Haftar"])
+    assert [(m.person, text[m.start : m.end]) for m in find_mentions(text, watchlist)] == found
+
+
+def test_a_surname_only_one_watched_person_holds_still_names_them():
+    watchlist = Watchlist.of(["Joe Biden", "Khalifa Haftar"])
+    assert [m.person for m in find_mentions("Biden met Haftar.", watchlist)] == ["Joe Biden", "Khalifa Haftar"]
+
+
+def test_a_role_owned_by_somebody_else_is_not_covered_by_a_tie_that_names_its_owner():
+    # "Rovers manager Brian Tully" does not answer for "Northline's manager"; a tie that
+    # names no owner ("chief executive Rajiv Menon") still answers for "Northline's chief executive".
+    owned = role_of("Northline's manager")
+    rovers = role_of("Rovers manager")
+    assert owned is not None and rovers is not None and not rovers.covers(owned)
+    executive, owned_executive = role_of("chief executive"), role_of("Northline's chief executive")
+    assert executive is not None and owned_executive is not None and executive.covers(owned_executive)
+    named = role_of("Northline chief executive")
+    assert named is not None and named.covers(owned_executive)

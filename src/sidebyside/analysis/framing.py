@@ -160,6 +160,31 @@ DENIAL_VERBS = frozenset(
     """deny denies denied denying reject rejects rejected dismiss dismisses dismissed refute
     refutes refuted dispute disputes disputed contradict contradicts contradicted""".split()
 )
+#: Verbs that report one act, a statement, each with its own stance ("said", "claimed",
+#: "admitted", "warned"): one for another is a framing change. Verbs of other acts
+#: ("demanded", "pledged", "predicted", "asked", "accused", "confirmed") change what the
+#: person did, so a swap involving one is not framing.
+STATEMENT_VERBS = frozenset(
+    """say says said tell tells told state states stated add adds added note notes noted
+    explain explains explained remark remarks remarked comment comments commented observe
+    observes observed claim claims claimed allege alleges alleged assert asserts asserted
+    argue argues argued contend contends contended insist insists insisted maintain
+    maintains maintained admit admits admitted acknowledge acknowledges acknowledged
+    concede concedes conceded declare declares declared stress stresses stressed
+    emphasise emphasises emphasised emphasize emphasizes emphasized underscore underscores
+    underscored reiterate reiterates reiterated boast boasts boasted complain complains
+    complained lament laments lamented suggest suggests suggested hint hints hinted warn
+    warns warned caution cautions cautioned write writes wrote tweet tweets tweeted
+    recall recalls recalled reply replies replied respond responds responded retort
+    retorts retorted counter counters countered""".split()
+)
+#: Label words that state a fact about the person, not how the outlet sees them: "suspect
+#: → witness", "rival → ally", "+ former" change the story, so such an edit is no framing.
+FACT_WORDS = frozenset(
+    """suspect witness victim defendant survivor accused ally rival opponent challenger
+    candidate nominee incumbent former ex late acting interim outgoing incoming deputy vice
+    retired then current future""".split()
+)
 #: Heads that are also common verbs ("France will host Haftar", "police suspect Smith"):
 #: lower case, they head a label only when the word before them cannot be a verb's subject
 #: or auxiliary (`_verb_before`).
@@ -181,6 +206,8 @@ INTRODUCERS = frozenset(
 SUBORDINATORS = frozenset(
     "after before during following despite when while since until although though if because once unlike".split()
 )
+#: Prefixes that make a hyphenated word a verb form ("re-elected", "co-founded").
+VERB_PREFIXES = frozenset("re co de pre un over out mis dis".split())
 #: Plural words that may still open a compound noun ("news anchor", "arms dealer").
 PLURAL_MODIFIERS = frozenset("news sports arms affairs customs ways means".split())
 #: Words after which a lower-case word is a verb, not a compound's first noun ("will
@@ -366,7 +393,7 @@ def _around(
         yield from _hedges_in(sentence, label[0], label[1])
     if mention.possessive:  # "Haftar's self-styled Libyan National Army"
         yield from _hedges_in(sentence, mention.end, _words_end(sentence, mention.end, 3), adjectives_only=True)
-    else:  # "Haftar reportedly told", "Haftar has allegedly ..."
+    elif not _object(sentence, start):  # "Haftar reportedly told", "Haftar has allegedly ..."
         yield from _hedge_after(sentence, mention.end)
     before = sentence[: mention.start].rstrip()
     if fold(before[-12:]).endswith("according to") and not _inside(mention.start, mention.end, quoted):
@@ -511,6 +538,8 @@ def _modifier(word: str, following: str, *, before: str | None, noun_next: bool,
         return True
     if not bare or bare in NOT_LABEL or not bare[:1].isalpha():
         return False
+    if "-" in word.strip("-") and _hyphenated_verb(bare) and not determined:
+        return False  # "Louisiana Democrats re-elected Governor": a verb, not part of the title
     if possessive or "-" in word.strip("-") or (len(word) > 1 and word.isupper()) or ACRONYM.fullmatch(word):
         return True
     if bare in ROLE_ADJECTIVES or bare in DEMONYMS or bare in HEADS or bare in EVALUATIVE or bare in HEDGE_WORDS:
@@ -520,6 +549,13 @@ def _modifier(word: str, following: str, *, before: str | None, noun_next: bool,
     if capitalised(following):  # "impeach President Trump": no lower-case noun joins a title
         return False
     return noun_next and _compound(bare) and (before is None or _bare(before) not in VERB_OPENERS)
+
+
+def _hyphenated_verb(bare: str) -> bool:
+    """A verb with a prefix ("re-elected", "co-founded", "de-selected"), not an adjective
+    made of a noun and a participle ("U.N.-backed", "Haftar-led")."""
+    head, _, tail = bare.partition("-")
+    return head in VERB_PREFIXES and tail.isalpha() and tail.endswith(("ed", "ing"))
 
 
 def _compound(bare: str) -> bool:
@@ -659,6 +695,17 @@ def _words_end(sentence: str, start: int, count: int) -> int:
     return tokens[-1].end() if tokens else start
 
 
+def _object(sentence: str, start: int) -> bool:
+    """Does a preposition or a participle stand right before the name ("Forces loyal to
+    Haftar reportedly shelled", "rebels backed by Haftar")? Then the words after the name
+    are somebody else's doing, and a hedge there does not hedge this person."""
+    before = _tokens(sentence, start)
+    if not before:
+        return False
+    word = _bare(before[-1].group())
+    return word in INTRODUCERS or word in COMPLEMENT or word.endswith("ed")
+
+
 def _hedge_after(sentence: str, end: int) -> Iterator[Found]:
     """A hedge adverb right after the name, auxiliaries allowed between ("Haftar has
     reportedly ...")."""
@@ -678,14 +725,15 @@ def _stand_ins(
     found: Iterable[tuple[dict[str, list[FramingTerm]], dict[str, int]]],
 ) -> dict[str, tuple[tuple[str, str], ...]]:
     """Per person, the descriptions that may stand in for their name, with their terms:
-    labels the story writes beside this person's name and beside nobody else's, not
-    generic ("official"); the longest first."""
+    labels the story writes beside this person's name and beside nobody else's (an
+    abbreviated title read in full), not generic ("official"); the longest first."""
     owners: dict[str, set[str]] = {}
     terms: dict[str, str] = {}
     for by_person, _ in found:
         for person, found_terms in by_person.items():
             for t in found_terms:
-                words = " ".join(_bare(w) for w in t.text.split())
+                # "Gen." is "general": "Gen. Haftar" and "General Milley" make "the general" nobody's
+                words = " ".join(TITLE_ABBREVIATIONS.get(_bare(w), _bare(w)) for w in t.text.split())
                 if t.kind == "label" and words.split()[-1] not in GENERIC_HEADS:
                     owners.setdefault(words, set()).add(person)
                     terms[words] = t.term
@@ -701,7 +749,9 @@ def _described(
 ) -> list[FramingTerm]:
     """ "the renegade general" where the story ties that description to this person alone,
     outside quotation marks and outside the labels already found; not when a name or a
-    complement follows ("the president of the Red Cross" is somebody else)."""
+    complement follows ("the president of the Red Cross" is somebody else). In a sentence
+    that names the person too it is still theirs: "Haftar and Marcon met two weeks after
+    the French president hosted Sarraj" repeats who Marcon is, as real copy does."""
     out: list[FramingTerm] = []
     taken = [(t.sentence, t.start, t.end) for t in known if t.kind == "label"]
     patterns = [(_description_pattern(words), term) for words, term in descriptions]
@@ -827,11 +877,18 @@ def framing_change(
         if len(old.split()) > EDIT_WORDS or len(new.split()) > EDIT_WORDS:
             return None
         if _one_verb(old) and _one_verb(new) and not _verb_swap(old, new):
-            return None  # "said → denied": what was said changed
+            return None  # "said → denied", "demanded → pledged": what the person did changed
         verb_or_hedge = _verb_swap(old, new) or (_only_hedges(old) and _only_hedges(new))
+        if not verb_or_hedge and not (_descriptive(old) and _descriptive(new)):
+            return None  # "suspect → witness", "envoy for Libya → envoy for Syria": a fact changed
+        if _demonyms(old) and _demonyms(new) and _demonyms(old) != _demonyms(new):
+            return None  # "Libyan commander → Syrian commander": another country
         edits.append(((a_start, a_end), (b_start, b_end), old, new, verb_or_hedge))
     if not edits:
         return None
+    for (a_start, a_end), (b_start, b_end), _, _, verb_or_hedge in edits:
+        if not verb_or_hedge and ((a_start < a_end and not _has_head(a)) or (b_start < b_end and not _has_head(b))):
+            return None  # no label without a head noun: the people are not needed to say so
     if not all(verb_or_hedge for *_, verb_or_hedge in edits):
         watchlist = Watchlist.of(people() if callable(people) else people)
         labels_a, labels_b = _label_spans(a, watchlist), _label_spans(b, watchlist)
@@ -839,6 +896,22 @@ def framing_change(
             if not (verb_or_hedge or (_within(a_start, a_end, labels_a) and _within(b_start, b_end, labels_b))):
                 return None
     return "; ".join(_described_edit(old, new) for _, _, old, new, _ in edits)
+
+
+#: Every word a label's head may end in: a label holds one of them, so a sentence
+#: without any has no label (`_has_head`).
+HEAD_WORDS = HEADS | frozenset(TITLE_ABBREVIATIONS) | frozenset(h.split()[-1] for h in TWO_WORD_HEADS)
+
+
+#: The words of titles, capitalised before a name ("Field Marshal", "Gen."): a description.
+TITLE_WORDS = HEAD_WORDS | frozenset(w for h in TWO_WORD_HEADS for w in h.split())
+
+
+@lru_cache(maxsize=4096)
+def _has_head(sentence: str) -> bool:
+    """Does any word of the sentence head a label? Cheap, and exact as a test for "no
+    label here": `_label_before` and `_noun_phrase` both need a head word."""
+    return any(_bare(w.strip(CLOSERS + OPENERS)) in HEAD_WORDS for w in sentence.split())
 
 
 def _edits(ops: Sequence[tuple[int, str]], a: str, b: str) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
@@ -878,13 +951,32 @@ def _one_verb(text: str) -> bool:
 
 
 def _verb_swap(old: str, new: str) -> bool:
-    """One attribution verb for another, both saying yes or both saying no: "said →
-    claimed" is framing, "said → denied" changes what was said."""
-    return _one_verb(old) and _one_verb(new) and _denial(old) == _denial(new)
+    """One statement verb for another ("said → claimed"), or one denial for another; not
+    "said → denied" nor "demanded → pledged", which change what the person did."""
+    if not (_one_verb(old) and _one_verb(new)):
+        return False
+    old, new = fold(old.strip().strip(",")), fold(new.strip().strip(","))
+    return (old in STATEMENT_VERBS and new in STATEMENT_VERBS) or (old in DENIAL_VERBS and new in DENIAL_VERBS)
 
 
-def _denial(verb: str) -> bool:
-    return fold(verb.strip().strip(",")) in DENIAL_VERBS
+def _demonyms(text: str) -> set[str]:
+    return {_bare(w.strip(CLOSERS + OPENERS)) for w in text.split()} & DEMONYMS.keys()
+
+
+def _descriptive(text: str) -> bool:
+    """Could these words be an outlet's description of a person rather than a fact about
+    them? Lower-case words, capitalised titles ("Field Marshal", "Gen.") and nationalities
+    ("Libyan strongman", though one for another is a fact: see `framing_change`) may; a proper
+    name ("Libya → Syria", "CIA → FBI", "Democratic → Republican"), a number or a
+    `FACT_WORDS` word ("suspect → witness", "+ former") makes the edit a change of fact."""
+    for raw in text.split():
+        word = raw.strip(CLOSERS + OPENERS + ".")
+        bare = _bare(word)
+        if not word or bare in FACT_WORDS or any(ch.isdigit() for ch in word):
+            return False
+        if word[:1].isupper() and not any(bare in w for w in (TITLE_WORDS, EVALUATIVE, HEDGE_WORDS, DEMONYMS)):
+            return False
+    return True
 
 
 def _only_hedges(text: str) -> bool:

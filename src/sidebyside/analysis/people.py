@@ -355,13 +355,15 @@ def story_watchlist(watched: Watchlist | Iterable[str] | None, articles: Sequenc
     The same list whichever of the story's named people are watched, so picking one from
     the proposals needs no new analysis. A watched name the story does not print in full
     ("Haftar", "Christopher Wray" for "Chris Wray") comes first and keeps its surname: the
-    named people it would answer for are left out.
+    named people it would answer for are left out, unless they are watched too.
     """
     spelled = {fold(name): name for name in Watchlist.of(watched).names}  # the watcher's spelling wins
     named = [spelled.get(fold(p.name), p.name) for p in named_people(articles)]
     printed = {fold(name) for name in named}
     typed = Watchlist.of([name for key, name in spelled.items() if key not in printed])
-    return typed.with_names(name for name in named if _unclaimed(typed, name))
+    # A watched name the story prints stays, even if a watched namesake claims its surname
+    # (Donald and Melania Trump): `speakers.Watchlist.sharing_surname` tells them apart.
+    return typed.with_names(name for name in named if fold(name) in spelled or _unclaimed(typed, name))
 
 
 def _unclaimed(watchlist: Watchlist, name: str) -> bool:

@@ -143,7 +143,14 @@ class Role:
             return False
         if not mention.modifiers <= self.modifiers | self.owners:
             return False
+        if mention.owners - (self.owners | self.modifiers) and self._proper_qualifiers():
+            return False  # "City's manager" is not the tie "Rovers manager Brian Tully"
         return (self.modifiers & BLOCKING) <= mention.modifiers
+
+    def _proper_qualifiers(self) -> frozenset[str]:
+        """The tie's owners and the modifiers it wrote with a capital ("Rovers manager"):
+        whose role it is. A mention owned by somebody else names another person."""
+        return self.owners | frozenset(m for m in self.modifiers if _original_capitalised(self.text, m))
 
 
 @dataclass(frozen=True)
@@ -221,6 +228,24 @@ class Watchlist:
                 found.setdefault(key, person)
         return found
 
+    def sharing_surname(self, person: Person) -> list[Person]:
+        """`person` and every other watched person with the same surname key (Joe and
+        Hunter Biden): a word that names one of them may name any, until a given name
+        printed before it tells which."""
+        keys = set(person.keys)
+        return [person] + [
+            p for p in self._surname_groups.get(person.keys[0], ()) if p is not person and keys & set(p.keys)
+        ]
+
+    @cached_property
+    def _surname_groups(self) -> dict[str, tuple[Person, ...]]:
+        """Each key held by several watched people, with those people in watchlist order."""
+        groups: dict[str, list[Person]] = {}
+        for person in self.people:
+            for key in person.keys:
+                groups.setdefault(key, []).append(person)
+        return {key: tuple(people) for key, people in groups.items() if len(people) > 1}
+
     @cached_property
     def _near_keys(self) -> dict[str, list[tuple[int, str]]]:
         """Keys long enough for a typo, under every spelling with one letter left out (and
@@ -295,15 +320,23 @@ def _mentions(text: str, watchlist: Watchlist) -> tuple[Mention, ...]:
             continue
         start = mention.start
         person = next(p for p in watchlist.people if p.name == mention.person)
+        namesakes = watchlist.sharing_surname(person)
         j = i - 1
         while j >= 0 and text[words[j].end() : start].strip() in ("", "-"):
             prev = fold(words[j].group())
-            if prev in person.given or prev.strip(".") in PARTICLES:
+            if prev.strip(".") in PARTICLES:
+                start = words[j].start()
+                j -= 1
+            elif any(prev in p.given for p in namesakes):
+                namesakes = [p for p in namesakes if prev in p.given]
                 start = words[j].start()
                 j -= 1
             else:
                 break
-        out.append(Mention(mention.person, start, mention.end, mention.possessive, mention.attributive))
+        if len(namesakes) > 1:
+            continue  # "Biden" alone with Joe and Hunter Biden watched: naming either would be a guess
+        person = namesakes[0]
+        out.append(Mention(person.name, start, mention.end, mention.possessive, mention.attributive))
     return tuple(out)
 
 

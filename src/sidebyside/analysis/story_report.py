@@ -93,7 +93,9 @@ def reusable_views(
     paths = sorted(a.path for a in articles)
     if collation is not None and sorted(a.path for a in collation.articles) != paths:
         collation = None
-    if framing is not None and (sorted(a.path for a in framing.articles) != paths or framing.people != Watchlist.of(speakers).names):
+    if framing is not None and (
+        sorted(a.path for a in framing.articles) != paths or framing.people != Watchlist.of(speakers).names
+    ):
         framing = None
     return collation, framing
 

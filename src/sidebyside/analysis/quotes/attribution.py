@@ -133,6 +133,12 @@ def resolve_phrase(
     only at the mentions inside it: a sentence may name people a thousand times.
     """
     parts = [p for p in re.split(r",\s*", text) if p.strip()]
+    if mention_starts is not None:
+        lo = bisect_left(mention_starts, offset)
+        in_phrase: Sequence[Mention] = mentions[lo : bisect_left(mention_starts, offset + len(text), lo)]
+    else:
+        in_phrase = [m for m in mentions if offset <= m.start < offset + len(text)]
+    another = _names_another(parts, in_phrase)
     pos = offset
     for part in parts:
         part_start = text.find(part, pos - offset) + offset
@@ -149,13 +155,31 @@ def resolve_phrase(
                 return Speaker(m.person, m.person)  # the name is the head: "Gen. Khalifa Haftar"
             if m.possessive and fold(head_word) in DOCUMENT_NOUNS and 0 <= head_start - m.end <= 4:
                 return Speaker(m.person, m.person)  # "Haftar's statement", not "... Haftar's office"
-        if re.match(r"(?i)the\s|[\w.-]+['’]s\s", part.strip()):
+        if re.match(r"(?i)the\s|[\w.-]+['’]s\s", part.strip()) and not another:
             person = resolver.person_for_role(part)
             if person is not None:
                 return Speaker(person, person)
         pos = part_start + len(part)
     label = clean_label(text)
     return Speaker(None, label, personal(text))
+
+
+def _names_another(parts: Sequence[str], mentions: Sequence[Mention]) -> bool:
+    """Does the phrase print a name no watched person answers to, beside its role ("City's
+    manager, Ana Ruiz")? Then the role is that person's, whoever else holds a role of that
+    name in the story. A name is two to four capitalised words, none a role or a body's."""
+    if mentions:
+        return False
+    for part in parts:
+        words = part.split()
+        if not 2 <= len(words) <= 4 or fold(words[0]) in ("the", "a", "an"):
+            continue
+        bare = [w.strip(".,").replace("-", "").replace("'", "").replace("’", "") for w in words]
+        if all(w[:1].isupper() and w.isalpha() for w in bare) and not any(
+            fold(w) in ORG_WORDS or fold(w) in PERSON_NOUNS for w in bare
+        ):
+            return True
+    return False
 
 
 def _head(part: str, offset: int) -> tuple[str, int, int]:
