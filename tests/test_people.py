@@ -17,6 +17,8 @@ from sidebyside.analysis.watching import given_list, provisional
 from sidebyside.ingest.story import load_story
 from sidebyside.model import Article
 
+from conftest import make_article
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -241,3 +243,13 @@ def test_the_watchlist_index_finds_names_typos_and_particles():
     ]:
         found = people.match_word(word)
         assert (found.name if found else None) == who, word
+
+
+def test_a_question_word_or_an_opening_adjective_is_no_given_name():
+    # Headlines and sentence openings put a capital on words that are no part of a name.
+    article = make_article(
+        "Why Delhi demands clean air, Delhi said on Monday.",
+        "Recent Samsung phones sold well, Samsung said.",
+        "Omar Haddad, the spokesman, said it was fine.",
+    )
+    assert [p.name for p in named_people([article])] == ["Omar Haddad"]

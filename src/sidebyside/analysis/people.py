@@ -60,6 +60,7 @@ from sidebyside.analysis.wordlists import (
     ROLE_ADJECTIVES,
     ROLE_HEADS,
     SAY_VERBS,
+    SENTENCE_OPENERS,
     STOP,
     TELL_VERBS,
     TIME_WORDS,
@@ -93,6 +94,7 @@ NON_NAME = (
     | ORG_WORDS
     | NOT_NAME_WORDS
     | QUANTIFIERS
+    | SENTENCE_OPENERS
 )
 #: Verbs of speech: a single name right before one ("Menon said") is a person speaking.
 SPEECH = SAY_VERBS | TELL_VERBS | REQUEST_VERBS

@@ -289,6 +289,12 @@ NOT_NAME_WORDS = frozenset(
 )
 #: Words that start a sentence before a name without being part of it ("Both Macron and ...").
 QUANTIFIERS = frozenset("both all each every some many several most few other others another neither either no".split())
+#: Question words and adverbs or adjectives that open a sentence or a headline, capitalised
+#: there, before a name they are not part of ("Why Delhi demands ...", "Recent Samsung ...").
+SENTENCE_OPENERS = frozenset(
+    """why how what whether whatever recent such more less latest meanwhile however moreover
+    instead perhaps maybe yet even only just already again also""".split()
+)
 #: People described by what they do or where they live rather than by a role: written
 #: before a name they show that a person is meant ("Commuter Sarah Lindqvist").
 PERSON_DESCRIPTIONS = frozenset(

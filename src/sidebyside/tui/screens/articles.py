@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
 from sidebyside.model import Article, Story
 from sidebyside.tui.screens.base import StoryScreen
@@ -115,7 +115,6 @@ class ArticlesScreen(StoryScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="summary")
-        yield ProgressBar(id="loading", show_eta=False)
         yield RowTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Static(
             Text(
@@ -168,11 +167,22 @@ class ArticlesScreen(StoryScreen):
         self.app.open_compare(articles[event.row], articles[event.column])
 
     def show_progress(self, done: int | None, total: int | None) -> None:
-        """Show how far loading has got; None hides the bar."""
-        bar = self.query_one(ProgressBar)
-        bar.display = done is not None
-        if done is not None:
-            bar.update(total=total, progress=done)
+        """Show how far loading has got; None hides the bar.
+
+        The bar is mounted the first time there is progress to show: a story read before
+        the first frame (the usual case) never needs one, and the first paint does not
+        wait for its widgets and their styles.
+        """
+        from textual.widgets import ProgressBar
+
+        bars = self.query(ProgressBar)
+        if done is not None and not bars:
+            self.mount(ProgressBar(total=total, id="loading", show_eta=False), after="#summary")
+            bars = self.query(ProgressBar)
+        for bar in bars:
+            bar.display = done is not None
+            if done is not None:
+                bar.update(total=total, progress=done)
         self._summarise()
 
     def on_mount(self) -> None:
