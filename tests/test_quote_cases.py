@@ -319,6 +319,22 @@ CASES = [
         speakers=["Brian Tully"],
     ),
     case(
+        "a-list-of-charges-is-no-speech-and-a-dash-closes-what-the-trailing-source-said",
+        [
+            "Sayoc has been charged with five federal crimes ― illegal mailing of explosives, making threats "
+            "against former presidents, threatening interstate communications, and assaulting federal officers "
+            "― the Department of Justice said."
+        ],
+        (
+            "the Department of Justice",
+            "indirect",
+            "Sayoc has been charged with five federal crimes ― illegal mailing of explosives, making threats against "
+            "former presidents, threatening interstate communications, and assaulting federal officers",
+            "said",
+        ),
+        speakers=["Cesar Sayoc"],
+    ),
+    case(
         "you-can-follow-other-people",
         ["“We will rebuild,” Ferrante said.", "Marcon said nothing."],
         ("Lucia Ferrante", "direct", "We will rebuild"),
@@ -341,3 +357,11 @@ def test_case(row: Case) -> None:
     for q in quotes:  # and every quote points at its words in the sentence where it starts
         printed = " ".join(article.sentences[q.sentence][q.start : q.end].split())
         assert printed and " ".join(q.text.split()).startswith(printed)
+
+
+def test_a_speech_participle_beside_another_is_no_list_of_charges() -> None:
+    # "adding ..., and warning ...": the item after "adding" opens with a speech participle.
+    article = make_article("Haftar rejected the plan, adding that talks were over, and warning that aid would stop.")
+    quotes = extract_quotes(article, Watchlist.of(None))
+    assert [(q.speaker, q.text, q.cue) for q in quotes][:1] == [(H, "talks were over", "adding")]
+    assert [q.cue for q in quotes] == ["adding", "warning"]

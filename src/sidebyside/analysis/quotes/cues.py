@@ -163,7 +163,7 @@ def _participle(text: str, tokens: Sequence[Token], i: int, acts: list[Act]) -> 
     its subject is the clause's."""
     w = word(tokens[i])
     prev = word(tokens[i - 1]) if i > 0 else ""
-    if i == 0 or prev in DETERMINERS or prev in PASSIVE:
+    if i == 0 or prev in DETERMINERS or prev in PASSIVE or _in_gerund_list(tokens, i):
         return None
     kind = CueKind(PARTICIPLES[w])
     cue_end = i
@@ -194,6 +194,40 @@ def _participle(text: str, tokens: Sequence[Token], i: int, acts: list[Act]) -> 
     )
     act.content = [(_content_start(tokens, i, cue_end, kind), len(text))]
     return act
+
+
+#: Marks after which "the ministry said." closes the sentence it attributes: a comma, or
+#: a dash ("... ― the Department of Justice said.").
+TRAILING_MARKS = frozenset(",―—–")
+#: Marks that close a list item (and open the next).
+LIST_BREAKS = frozenset(",;:―—–")
+
+
+def _in_gerund_list(tokens: Sequence[Token], i: int) -> bool:
+    """Is the participle at `i` one item of a list of -ing nouns ("charged with ...,
+    making threats against former presidents, threatening interstate communications, and
+    assaulting federal officers")? Then it names a charge or an activity, not speech. An
+    item next to it (before or after, across a comma and "and"/"or") opens with an -ing
+    word that reports no speech; a chain of speech participles ("adding that ..., and
+    warning that ...") is no such list."""
+    if i < 2 or tokens[i - 1].text != ",":
+        return False
+
+    def gerund(k: int) -> bool:
+        return 0 <= k < len(tokens) and word(tokens[k]).endswith("ing") and word(tokens[k]) not in PARTICIPLES
+
+    k = i - 2  # back to the start of the item before
+    while k >= 0 and tokens[k].text not in LIST_BREAKS:
+        k -= 1
+    if gerund(k + 1) and k + 1 < i - 1:
+        return True
+    k = i + 1  # on to the start of the item after
+    while k < len(tokens) and tokens[k].text not in LIST_BREAKS:
+        k += 1
+    k += 1
+    if k < len(tokens) and word(tokens[k]) in ("and", "or"):
+        k += 1
+    return gerund(k)
 
 
 def _quoted_as_saying(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
@@ -258,7 +292,7 @@ def _finite(text: str, tokens: Sequence[Token], i: int, cue_end: int, kind: CueK
             subject = (tokens[a + 1].start, subject[1])
         if (
             before is not None
-            and (before.text == "," or before.kind == "quote")
+            and (before.text in TRAILING_MARKS or before.kind == "quote")
             and rest_is_adjunct(
                 tokens, cue_end + 1, after_quote=before.kind == "quote" or (a >= 2 and tokens[a - 2].kind == "quote")
             )
