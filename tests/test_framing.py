@@ -313,6 +313,8 @@ def test_a_verb_of_another_act_is_no_framing_change(old: str, new: str) -> None:
         ("President Emmanuel Macron spoke.", "Former President Emmanuel Macron spoke."),
         ("Khalifa Haftar, a rival of the government, spoke.", "Khalifa Haftar, an ally of the government, spoke."),
         ("CIA director Ghassan Salame spoke.", "FBI director Ghassan Salame spoke."),
+        ("Ghassan Salame, a Democrat, spoke.", "Ghassan Salame, a Republican, spoke."),
+        ("Libya's strongman Khalifa Haftar said no.", "Syria's strongman Khalifa Haftar said no."),
     ],
 )
 def test_a_label_edit_that_changes_a_fact_is_no_framing_change(a: str, b: str) -> None:
@@ -326,6 +328,11 @@ def test_a_label_edit_that_changes_a_fact_is_no_framing_change(a: str, b: str) -
         ("Libyan strongman Khalifa Haftar said no.", "Libyan eastern commander Khalifa Haftar said no.",
          "strongman → eastern commander"),
         ("Haftar said the talks failed.", "Haftar conceded the talks failed.", "said → conceded"),
+        # a sentence's first word is capitalised by its place, not because it is a name
+        ("Opposition leader Khalifa Haftar spoke.", "Self-proclaimed leader Khalifa Haftar spoke.",
+         "Opposition → Self-proclaimed"),
+        ("The alleged bomber Khalifa Haftar appeared.", "The accused bomber Khalifa Haftar appeared.",
+         "alleged → accused"),
     ],
 )  # fmt: skip
 def test_titles_descriptions_and_statement_verbs_are_framing(a: str, b: str, change: str) -> None:

@@ -253,3 +253,13 @@ def test_a_question_word_or_an_opening_adjective_is_no_given_name():
         "Omar Haddad, the spokesman, said it was fine.",
     )
     assert [p.name for p in named_people([article])] == ["Omar Haddad"]
+
+
+def test_an_opening_gerund_or_preposition_is_no_given_name():
+    # "Hosting Cook" and "Within Delhi" are not people: Cook stays Tim Cook's.
+    article = make_article(
+        "Tim Cook, the chief executive, spoke at Dreamforce.",
+        "Hosting Cook at Dreamforce, Benioff praised Apple, Cook said.",
+        "Within Delhi, pollution rose, officials said.",
+    )
+    assert [p.name for p in named_people([article])] == ["Tim Cook"]

@@ -319,6 +319,18 @@ CASES = [
         speakers=["Brian Tully"],
     ),
     case(
+        "an-inverted-cue-with-a-name-in-apposition-names-that-person",
+        [
+            '"I\'ve waited my whole career for this," said Rovers manager Brian Tully.',
+            '"We deserved it," said City\'s manager, Ana Ruiz.',
+            '"It was close," said the Rovers manager.',
+        ],
+        ("Brian Tully", "direct", "I've waited my whole career for this"),
+        ("City's manager, Ana Ruiz", "direct", "We deserved it"),
+        ("Brian Tully", "direct", "It was close"),
+        speakers=["Brian Tully"],
+    ),
+    case(
         "a-list-of-charges-is-no-speech-and-a-dash-closes-what-the-trailing-source-said",
         [
             "Sayoc has been charged with five federal crimes ― illegal mailing of explosives, making threats "
@@ -365,3 +377,12 @@ def test_a_speech_participle_beside_another_is_no_list_of_charges() -> None:
     quotes = extract_quotes(article, Watchlist.of(None))
     assert [(q.speaker, q.text, q.cue) for q in quotes][:1] == [(H, "talks were over", "adding")]
     assert [q.cue for q in quotes] == ["adding", "warning"]
+
+
+def test_a_speech_participle_before_an_unjoined_ing_word_is_still_speech() -> None:
+    # ", claiming that ..., insinuating ...": no "and", so no list of charges.
+    article = make_article(
+        "Some of his defenders took to social media, claiming that her net worth far exceeded her salary, "
+        "insinuating illicit means."
+    )
+    assert [q.cue for q in extract_quotes(article, Watchlist.of(None))] == ["claiming"]

@@ -185,13 +185,13 @@ def test_any_text_gives_mentions_inside_it(text: str):
         ("Joe Biden spoke in Iowa.", [("Joe Biden", "Joe Biden")]),
         ("Former Vice President Joe Biden spoke.", [("Joe Biden", "Joe Biden")]),
         ("Hunter Biden, a former board member, said nothing.", [("Hunter Biden", "Hunter Biden")]),
-        ("Biden spoke in Iowa.", []),  # either of them: naming one would be a guess
+        ("Biden spoke in Iowa.", [("Hunter Biden", "Biden")]),  # the surname alone: the first watched
         ("Melania Trump, the first lady, smiled.", [("Melania Trump", "Melania Trump")]),
-        ("Trump smiled.", []),
+        ("Trump smiled.", [("Donald Trump", "Trump")]),
         ("Khalifa Haftar met Hunter Biden.", [("Khalifa Haftar", "Khalifa Haftar"), ("Hunter Biden", "Hunter Biden")]),
     ],
 )
-def test_namesakes_are_told_apart_by_their_given_names_or_not_at_all(text: str, found: list[tuple[str, str]]):
+def test_namesakes_are_told_apart_by_their_given_names(text: str, found: list[tuple[str, str]]):
     watchlist = Watchlist.of(["Hunter Biden", "Joe Biden", "Donald Trump", "Melania Trump", "Khalifa Haftar"])
     assert [(m.person, text[m.start : m.end]) for m in find_mentions(text, watchlist)] == found
 

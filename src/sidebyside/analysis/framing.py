@@ -53,6 +53,7 @@ from sidebyside.analysis.wordlists import (
     AUX,
     BREAK_WORDS,
     COMMON_VERBS,
+    COUNTRIES,
     DEMONYMS,
     DETERMINERS,
     MODALS,
@@ -183,7 +184,8 @@ STATEMENT_VERBS = frozenset(
 FACT_WORDS = frozenset(
     """suspect witness victim defendant survivor accused ally rival opponent challenger
     candidate nominee incumbent former ex late acting interim outgoing incoming deputy vice
-    retired then current future""".split()
+    retired then current future democrat democrats democratic republican republicans
+    libertarian socialist communist labour tory conservative liberal green""".split()
 )
 #: Heads that are also common verbs ("France will host Haftar", "police suspect Smith"):
 #: lower case, they head a label only when the word before them cannot be a verb's subject
@@ -876,10 +878,11 @@ def framing_change(
             continue  # punctuation or spacing
         if len(old.split()) > EDIT_WORDS or len(new.split()) > EDIT_WORDS:
             return None
-        if _one_verb(old) and _one_verb(new) and not _verb_swap(old, new):
+        hedges = _only_hedges(old) and _only_hedges(new)  # "alleged bomber → accused bomber"
+        if not hedges and _one_verb(old) and _one_verb(new) and not _verb_swap(old, new):
             return None  # "said → denied", "demanded → pledged": what the person did changed
-        verb_or_hedge = _verb_swap(old, new) or (_only_hedges(old) and _only_hedges(new))
-        if not verb_or_hedge and not (_descriptive(old) and _descriptive(new)):
+        verb_or_hedge = hedges or _verb_swap(old, new)
+        if not verb_or_hedge and not (_descriptive(old, a_start == 0) and _descriptive(new, b_start == 0)):
             return None  # "suspect → witness", "envoy for Libya → envoy for Syria": a fact changed
         if _demonyms(old) and _demonyms(new) and _demonyms(old) != _demonyms(new):
             return None  # "Libyan commander → Syrian commander": another country
@@ -963,17 +966,23 @@ def _demonyms(text: str) -> set[str]:
     return {_bare(w.strip(CLOSERS + OPENERS)) for w in text.split()} & DEMONYMS.keys()
 
 
-def _descriptive(text: str) -> bool:
+def _descriptive(text: str, opens_sentence: bool = False) -> bool:
     """Could these words be an outlet's description of a person rather than a fact about
     them? Lower-case words, capitalised titles ("Field Marshal", "Gen.") and nationalities
     ("Libyan strongman", though one for another is a fact: see `framing_change`) may; a proper
     name ("Libya → Syria", "CIA → FBI", "Democratic → Republican"), a number or a
-    `FACT_WORDS` word ("suspect → witness", "+ former") makes the edit a change of fact."""
-    for raw in text.split():
+    `FACT_WORDS` word ("suspect → witness", "+ former") makes the edit a change of fact.
+    The first word of a sentence (`opens_sentence`) has a capital whatever it is: it is
+    read as lower case ("Opposition leader → Self-proclaimed leader")."""
+    for position, raw in enumerate(text.split()):
         word = raw.strip(CLOSERS + OPENERS + ".")
         bare = _bare(word)
         if not word or bare in FACT_WORDS or any(ch.isdigit() for ch in word):
             return False
+        owner, possessive = strip_possessive(word)
+        by_place = opens_sentence and position == 0 and not possessive and _bare(owner) not in COUNTRIES
+        if by_place and word[1:] == word[1:].lower():
+            continue  # "Opposition", "Self-proclaimed": capitalised by its place, not a name
         if word[:1].isupper() and not any(bare in w for w in (TITLE_WORDS, EVALUATIVE, HEDGE_WORDS, DEMONYMS)):
             return False
     return True

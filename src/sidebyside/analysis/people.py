@@ -261,6 +261,14 @@ def _never_a_name(word: str, lower: frozenset[str]) -> bool:
     return key in NON_NAME or key in lower or bool(tail and head not in PARTICLES)
 
 
+def _opening_gerund(word: str) -> bool:
+    """A verb's -ing form opening a clause ("Hosting Cook at Dreamforce, Benioff ...",
+    "Questioning Vindman, ..."): capitalised by its place, no given name. Given names
+    ending so ("Irving", "Sterling") are rarer at the head of a sentence than these."""
+    key = fold(word)
+    return len(key) >= 6 and key.endswith("ing") and key.isalpha()
+
+
 def _name_in(run: _Run, lower: frozenset[str]) -> tuple[str, bool] | str | None:
     """What a run names: a full name and whether a role or title stands before it
     (("Amelia Rutherford", True) for "Transport Secretary Amelia Rutherford"), a surname
@@ -270,7 +278,7 @@ def _name_in(run: _Run, lower: frozenset[str]) -> tuple[str, bool] | str | None:
     a name of two letters or more, with one to four names before it.
     """
     words = [*run.words[:-1], strip_possessive(run.words[-1])[0]]
-    cut = 0
+    cut = 1 if len(words) > 1 and not run.before and _opening_gerund(words[0]) else 0
     for k, word in enumerate(words):
         if not _particle(word) and _never_a_name(word, lower):
             cut = k + 1

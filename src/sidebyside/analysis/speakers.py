@@ -230,8 +230,9 @@ class Watchlist:
 
     def sharing_surname(self, person: Person) -> list[Person]:
         """`person` and every other watched person with the same surname key (Joe and
-        Hunter Biden): a word that names one of them may name any, until a given name
-        printed before it tells which."""
+        Hunter Biden), `person` first: a given name printed before the surname tells
+        which ("Hunter Biden"); a surname alone stays the first's, the watchlist's order
+        (the user's names first, then the story's most named) deciding."""
         keys = set(person.keys)
         return [person] + [
             p for p in self._surname_groups.get(person.keys[0], ()) if p is not person and keys & set(p.keys)
@@ -333,9 +334,7 @@ def _mentions(text: str, watchlist: Watchlist) -> tuple[Mention, ...]:
                 j -= 1
             else:
                 break
-        if len(namesakes) > 1:
-            continue  # "Biden" alone with Joe and Hunter Biden watched: naming either would be a guess
-        person = namesakes[0]
+        person = namesakes[0]  # a given name printed picks the namesake; else the first, as before
         out.append(Mention(person.name, start, mention.end, mention.possessive, mention.attributive))
     return tuple(out)
 

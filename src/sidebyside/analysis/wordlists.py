@@ -293,7 +293,10 @@ QUANTIFIERS = frozenset("both all each every some many several most few other ot
 #: there, before a name they are not part of ("Why Delhi demands ...", "Recent Samsung ...").
 SENTENCE_OPENERS = frozenset(
     """why how what whether whatever recent such more less latest meanwhile however moreover
-    instead perhaps maybe yet even only just already again also""".split()
+    instead perhaps maybe yet even only just already again also when while although though
+    because unless whereas once since until after before during despite within without
+    inside outside across among amid upon under over behind beyond near toward towards via
+    into onto through throughout against""".split()
 )
 #: People described by what they do or where they live rather than by a role: written
 #: before a name they show that a person is meant ("Commuter Sarah Lindqvist").

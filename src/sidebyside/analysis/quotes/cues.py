@@ -206,10 +206,10 @@ LIST_BREAKS = frozenset(",;:―—–")
 def _in_gerund_list(tokens: Sequence[Token], i: int) -> bool:
     """Is the participle at `i` one item of a list of -ing nouns ("charged with ...,
     making threats against former presidents, threatening interstate communications, and
-    assaulting federal officers")? Then it names a charge or an activity, not speech. An
-    item next to it (before or after, across a comma and "and"/"or") opens with an -ing
-    word that reports no speech; a chain of speech participles ("adding that ..., and
-    warning that ...") is no such list."""
+    assaulting federal officers")? Then it names a charge or an activity, not speech: the
+    item before it opens with an -ing word that reports no speech, or the item after it
+    does, joined by "and" or "or". A chain of speech participles ("adding that ..., and
+    warning that ...") is no such list, nor is ", claiming that ..., insinuating ..."."""
     if i < 2 or tokens[i - 1].text != ",":
         return False
 
@@ -225,9 +225,7 @@ def _in_gerund_list(tokens: Sequence[Token], i: int) -> bool:
     while k < len(tokens) and tokens[k].text not in LIST_BREAKS:
         k += 1
     k += 1
-    if k < len(tokens) and word(tokens[k]) in ("and", "or"):
-        k += 1
-    return gerund(k)
+    return k + 1 < len(tokens) and word(tokens[k]) in ("and", "or") and gerund(k + 1)
 
 
 def _quoted_as_saying(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:

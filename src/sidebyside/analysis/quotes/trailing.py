@@ -37,6 +37,7 @@ def inverted_act(tokens: Sequence[Token], i: int) -> Act | None:
     if np is None:
         return None
     a, b = np
+    b = _with_appositive_name(tokens, b)
     if word(tokens[a]) in PRONOUNS and b < len(tokens) and tokens[b].kind == "word":
         # "said he." ends its clause; in "X, 63, who ..., said she spent two hours" the
         # pronoun is the subject of a reported clause, and X the speaker.
@@ -55,6 +56,19 @@ def inverted_act(tokens: Sequence[Token], i: int) -> Act | None:
     )
     act.content = trailing_content(tokens, boundary_tok, b)
     return act
+
+
+def _with_appositive_name(tokens: Sequence[Token], b: int) -> int:
+    """Where an inverted cue's subject ends once a name in apposition is taken in:
+    "said City's manager, Ana Ruiz." names Ana Ruiz, not whoever else manages a club in
+    the story. The name (two to four capitalised words) must end the sentence."""
+    if b >= len(tokens) or tokens[b].text != ",":
+        return b
+    k = b + 1
+    while k < len(tokens) and tokens[k].kind == "word" and tokens[k].text[:1].isupper():
+        k += 1
+    ends = k == len(tokens) or (tokens[k].text in {".", "!", "?"} and k == len(tokens) - 1)
+    return k if 2 <= k - b - 1 <= 4 and ends else b
 
 
 def edge(tok: Token) -> int:
