@@ -85,7 +85,7 @@ def collate(
     """The collation of `articles`, columns in `order` (see the module docstring).
 
     Aligns every pair through `cache` (a new one when None). `should_stop` is asked
-    between two pairs; once it says True, `analysis.pool.Stopped` is raised (the caller
+    between two pairs; once it says True, `model.Stopped` is raised (the caller
     has gone: nothing half-built is returned). `progress(done, total)` is called after
     each pair, for a progress bar.
     """

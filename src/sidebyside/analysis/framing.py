@@ -310,7 +310,7 @@ def framing(
 
     Labels are read for every person the story names, so that a description tied to two
     people ("the president") stands in for neither. `should_stop` is asked before each
-    article is read; once it says True, `analysis.pool.Stopped` is raised (the screen
+    article is read; once it says True, `model.Stopped` is raised (the screen
     that asked has gone).
     """
     articles = tuple(r.article for r in results)

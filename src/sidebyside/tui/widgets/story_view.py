@@ -82,7 +82,7 @@ Cells = tuple[tuple[Cell | None, ...], ...]
 def story_cells(collation: Collation, should_stop: Callable[[], bool] | None = None) -> Cells:
     """The cells of every row of `collation` (the work a worker does once the rows are known).
 
-    `should_stop` is asked before each row; once it says True, `analysis.pool.Stopped` is
+    `should_stop` is asked before each row; once it says True, `model.Stopped` is
     raised: the screen has gone, and diffing the rest of 50 outlets' rows is wasted.
     """
     cells = []
