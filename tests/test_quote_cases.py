@@ -347,6 +347,24 @@ CASES = [
         speakers=["Cesar Sayoc"],
     ),
     case(
+        "went-on-after-a-quotation-reports-more-of-it-and-nothing-else-goes-on",
+        [
+            [
+                "President Donald Trump spoke at the White House.",
+                "“The bottom line is that Americans must unify,” he went on.",
+                "The fighting went on.",
+            ]
+        ],
+        ("Donald Trump", "direct", "The bottom line is that Americans must unify", "went on"),
+        speakers=["Donald Trump"],
+    ),
+    case(
+        "elaborated-reports-speech",
+        ["Wray elaborated at Friday's briefing that each device contained a small clock and wiring."],
+        ("Christopher Wray", "indirect", "each device contained a small clock and wiring", "elaborated"),
+        speakers=["Christopher Wray"],
+    ),
+    case(
         "you-can-follow-other-people",
         ["“We will rebuild,” Ferrante said.", "Marcon said nothing."],
         ("Lucia Ferrante", "direct", "We will rebuild"),

@@ -177,7 +177,7 @@ STATEMENT_VERBS = frozenset(
     complained lament laments lamented suggest suggests suggested hint hints hinted warn
     warns warned caution cautions cautioned write writes wrote tweet tweets tweeted
     recall recalls recalled reply replies replied respond responds responded retort
-    retorts retorted counter counters countered""".split()
+    retorts retorted counter counters countered elaborate elaborates elaborated""".split()
 )
 #: Label words that state a fact about the person, not how the outlet sees them: "suspect
 #: → witness", "rival → ally", "+ former" change the story, so such an edit is no framing.
@@ -806,10 +806,16 @@ def _verbs_and_hedges(result: ArticleQuotes, person: str) -> list[FramingTerm]:
 
 
 def _verb_of(cue: str) -> str:
-    """The verb of a cue: "told the newspaper" is "told"; "called for" and "according to"
-    keep their particle."""
+    """The verb of a cue: "told the newspaper" is "told"; "called for", "according to" and
+    "went on" keep their particle."""
     words = cue.split()
-    if len(words) > 1 and f"{fold(words[0])} {fold(words[1])}" in ("called for", "calls for", "according to"):
+    if len(words) > 1 and f"{fold(words[0])} {fold(words[1])}" in (
+        "called for",
+        "calls for",
+        "according to",
+        "went on",
+        "goes on",
+    ):
         return f"{fold(words[0])} {fold(words[1])}"
     return fold(words[0])
 

@@ -85,17 +85,30 @@ def _act_at(text: str, tokens: Sequence[Token], i: int, consumed: set[int], acts
         kind = CueKind.TELL
     elif w in REQUEST_VERBS or (w in PHRASAL_REQUEST and nxt in PHRASAL_REQUEST[w]):
         kind = CueKind.REQUEST
+    elif w in GO_ON and nxt == "on" and _right_after_a_quotation(tokens, i):
+        kind = CueKind.SAY  # "“The bottom line is …,” he went on."
     else:
         return None
     if prev in PASSIVE or prev in DETERMINERS or nxt == "by" or prev in {"not", "never"}:
         return None
     if i + 1 < len(tokens) and tokens[i + 1].kind == "word" and (nxt in SAY_VERBS or nxt in TELL_VERBS):
         return None  # "media reports said": the first is a noun
-    cue_end_tok = i + 1 if kind == CueKind.REQUEST and w in PHRASAL_REQUEST and nxt in PHRASAL_REQUEST[w] else i
+    phrasal = (kind == CueKind.REQUEST and w in PHRASAL_REQUEST and nxt in PHRASAL_REQUEST[w]) or w in GO_ON
+    cue_end_tok = i + 1 if phrasal else i
     inverted = inverted_act(tokens, i)
     if inverted is not None:
         return inverted
     return _finite(text, tokens, i, cue_end_tok, kind, acts)
+
+
+#: "went on" after a quotation reports more of it ("..." he went on.), like "continued".
+GO_ON = frozenset({"went", "goes"})
+
+
+def _right_after_a_quotation(tokens: Sequence[Token], i: int) -> bool:
+    """Does the subject of the verb at `i` follow a quotation directly ("“…,” he went on")?"""
+    np = np_before(tokens, i)
+    return np is not None and np[0] > 0 and tokens[np[0] - 1].kind == "quote"
 
 
 def _puts_the_figure(text: str, tokens: Sequence[Token], i: int) -> Act | None:
@@ -298,7 +311,7 @@ def _finite(text: str, tokens: Sequence[Token], i: int, cue_end: int, kind: CueK
             form = Form.TRAILING
             boundary_tok = a - 1
             act = Act(
-                cue=trailing_cue(tokens, i, kind),
+                cue=trailing_cue(tokens, i, kind) if cue_end == i else _cue_text(tokens, i, cue_end),
                 form=form,
                 kind=kind,
                 cue_start=tokens[i].start,
