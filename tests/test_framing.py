@@ -600,3 +600,22 @@ def test_framing_stops_between_articles_once_asked() -> None:
         framing(results, LIBYA, should_stop)
     assert len(asked) == 3
     assert len(framing(results, LIBYA, lambda: False).framings) == 5 * len(LIBYA)
+
+
+HEADLESS_WORDS = st.sampled_from(
+    ["Libyan", "the", "eastern", ",", "said", "reportedly", "who", "met", "and", "Tuesday", "according", "to",
+     "forces", "renegade", ".", "a", "of", "for", "Libya", "U.N.-backed", "self-styled"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(WORDS, HEADLESS_WORDS, NAMES_IN_TEXT), min_size=1, max_size=14).map(" ".join))
+def test_a_sentence_without_a_head_word_has_no_label(sentence: str) -> None:
+    # The framing check decides "no label here" without the people when `_has_head` says
+    # so (docs/scale.md calls that test exact): a label always holds a head word.
+    from sidebyside.analysis.framing import _has_head, _label_spans
+    from sidebyside.analysis.speakers import Watchlist
+
+    if not _has_head(sentence):
+        assert _label_spans(sentence, Watchlist.of(LIBYA)) == []
+    assert _has_head(sentence) == _has_head(sentence.replace("commander", "Commander"))
