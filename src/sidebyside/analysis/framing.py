@@ -68,6 +68,7 @@ from sidebyside.analysis.wordlists import (
     ROLE_STOP_VERBS,
     SAY_VERBS,
     STOP,
+    SUBORDINATORS,
     TELL_VERBS,
     TIME_WORDS,
 )
@@ -205,9 +206,7 @@ INTRODUCERS = frozenset(
 )
 #: Words that open a subordinate phrase wherever they stand before a name ("A day after
 #: meeting Haftar, ..."): unlike prepositions, they never lead into an appositive's name.
-SUBORDINATORS = frozenset(
-    "after before during following despite when while since until although though if because once unlike".split()
-)
+SUBORDINATING = (SUBORDINATORS - {"as"}) | frozenset("during following despite unlike".split())
 #: Prefixes that make a hyphenated word a verb form ("re-elected", "co-founded").
 VERB_PREFIXES = frozenset("re co de pre un over out mis dis".split())
 #: Plural words that may still open a compound noun ("news anchor", "arms dealer").
@@ -395,7 +394,7 @@ def _around(
         yield from _hedges_in(sentence, label[0], label[1])
     if mention.possessive:  # "Haftar's self-styled Libyan National Army"
         yield from _hedges_in(sentence, mention.end, _words_end(sentence, mention.end, 3), adjectives_only=True)
-    elif not _object(sentence, start):  # "Haftar reportedly told", "Haftar has allegedly ..."
+    elif not _not_the_subject(sentence, start):  # "Haftar reportedly told", "Haftar has allegedly ..."
         yield from _hedge_after(sentence, mention.end)
     before = sentence[: mention.start].rstrip()
     if fold(before[-12:]).endswith("according to") and not _inside(mention.start, mention.end, quoted):
@@ -608,7 +607,7 @@ def _in_introduction(sentence: str, start: int) -> bool:
     words = [_bare(t.group()) for t in TOKEN.finditer(head)]
     if not words:
         return False
-    return words[0] in INTRODUCERS or words[0].endswith("ing") or any(w in SUBORDINATORS for w in words)
+    return words[0] in INTRODUCERS or words[0].endswith("ing") or any(w in SUBORDINATING for w in words)
 
 
 def _names_next(sentence: str, end: int, mention: Mention) -> bool:
@@ -697,7 +696,7 @@ def _words_end(sentence: str, start: int, count: int) -> int:
     return tokens[-1].end() if tokens else start
 
 
-def _object(sentence: str, start: int) -> bool:
+def _not_the_subject(sentence: str, start: int) -> bool:
     """Does a preposition or a participle stand right before the name ("Forces loyal to
     Haftar reportedly shelled", "rebels backed by Haftar")? Then the words after the name
     are somebody else's doing, and a hedge there does not hedge this person."""

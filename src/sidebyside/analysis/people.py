@@ -50,6 +50,7 @@ from sidebyside.analysis.wordlists import (
     HONORIFICS,
     MONTHS,
     NOT_NAME_WORDS,
+    OPENING_FUNCTION_WORDS,
     ORG_WORDS,
     PARTICLES,
     PERSON_DESCRIPTIONS,
@@ -60,7 +61,6 @@ from sidebyside.analysis.wordlists import (
     ROLE_ADJECTIVES,
     ROLE_HEADS,
     SAY_VERBS,
-    SENTENCE_OPENERS,
     STOP,
     TELL_VERBS,
     TIME_WORDS,
@@ -94,7 +94,7 @@ NON_NAME = (
     | ORG_WORDS
     | NOT_NAME_WORDS
     | QUANTIFIERS
-    | SENTENCE_OPENERS
+    | OPENING_FUNCTION_WORDS
 )
 #: Verbs of speech: a single name right before one ("Menon said") is a person speaking.
 SPEECH = SAY_VERBS | TELL_VERBS | REQUEST_VERBS

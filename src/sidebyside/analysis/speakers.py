@@ -233,10 +233,11 @@ class Watchlist:
         Hunter Biden), `person` first: a given name printed before the surname tells
         which ("Hunter Biden"); a surname alone stays the first's, the watchlist's order
         (the user's names first, then the story's most named) deciding."""
+        group = self._surname_groups.get(person.keys[0])
+        if group is None:  # the usual case: nobody else holds the surname
+            return [person]
         keys = set(person.keys)
-        return [person] + [
-            p for p in self._surname_groups.get(person.keys[0], ()) if p is not person and keys & set(p.keys)
-        ]
+        return [person] + [p for p in group if p is not person and keys & set(p.keys)]
 
     @cached_property
     def _surname_groups(self) -> dict[str, tuple[Person, ...]]:

@@ -61,12 +61,11 @@ def build_report(
     if matrix is None:
         matrix = overlap_matrix(articles, cache, workers=None)
     matrix = [list(row) for row in matrix]
-    paths = sorted(a.path for a in articles)
     if collation is None:
         collation = collate(articles, cache)
-    elif sorted(a.path for a in collation.articles) != paths:
+    elif not _same_articles(collation.articles, articles):
         raise ValueError("the collation given to build_report is of other articles")
-    if framing is not None and sorted(a.path for a in framing.articles) != paths:
+    if framing is not None and not _same_articles(framing.articles, articles):
         raise ValueError("the framing given to build_report is of other articles")
     quotes = quotes if quotes is not None else story_quotes(articles, speakers)
     return ReportData(
@@ -90,14 +89,18 @@ def reusable_views(
     """The collation and framing a screen already built, where they are of exactly these
     articles (and the framing of these people), for `build_report` to use; None for one
     that is not (the story grew, or the watchlist changed since), which it then builds."""
-    paths = sorted(a.path for a in articles)
-    if collation is not None and sorted(a.path for a in collation.articles) != paths:
+    if collation is not None and not _same_articles(collation.articles, articles):
         collation = None
     if framing is not None and (
-        sorted(a.path for a in framing.articles) != paths or framing.people != Watchlist.of(speakers).names
+        not _same_articles(framing.articles, articles) or framing.people != Watchlist.of(speakers).names
     ):
         framing = None
     return collation, framing
+
+
+def _same_articles(these: Sequence[Article], those: Sequence[Article]) -> bool:
+    """The same articles, whatever their order (a collation orders its columns)."""
+    return sorted(a.path for a in these) == sorted(a.path for a in those)
 
 
 def alone_in(collation: Collation, articles: Sequence[Article]) -> tuple[tuple[int, ...], ...]:

@@ -291,7 +291,7 @@ NOT_NAME_WORDS = frozenset(
 QUANTIFIERS = frozenset("both all each every some many several most few other others another neither either no".split())
 #: Question words and adverbs or adjectives that open a sentence or a headline, capitalised
 #: there, before a name they are not part of ("Why Delhi demands ...", "Recent Samsung ...").
-SENTENCE_OPENERS = frozenset(
+OPENING_FUNCTION_WORDS = frozenset(
     """why how what whether whatever recent such more less latest meanwhile however moreover
     instead perhaps maybe yet even only just already again also when while although though
     because unless whereas once since until after before during despite within without

@@ -124,7 +124,9 @@ def collate_text(
     sentence = len(str(max(len(a.sentences) for a in collation.articles)))
     lines = [f"Collation: {summary(collation)}", f"Columns {ORDER_NAMES[order]}:"]
     for c, article in enumerate(collation.articles, 1):
-        lines.append(f"  {c:>{number}} {one_line(article.label)} ({one_line(article.id)}, {article.date or 'undated'})")
+        lines.append(
+            f"  {c:>{number}} {terminal_line(article.label)} ({terminal_line(article.id)}, {article.date or 'undated'})"
+        )
     legend = (
         f"* marks each row's reference; the others: = same words, {REWORDED} mostly other words, "
         f"else {REMOVED[0]}reference only{REMOVED[1]} {ADDED[0]}this article only{ADDED[1]}"
@@ -143,7 +145,7 @@ def collate_text(
             if index is None:
                 continue
             mark = "*" if c == row.reference else " "
-            outlet = fit(one_line(collation.articles[c].label), label)
+            outlet = fit(terminal_line(collation.articles[c].label), label)
             head = f"{mark} {c + 1:>{number}} {outlet} {index + 1:>{sentence}}"
             parts = wrap(_cell_text(collation, row, c), width - indent, long_words_start_a_line=True)
             if beside:
@@ -152,7 +154,7 @@ def collate_text(
             lines += [(" " * indent + part).rstrip() for part in parts]
         absent = absent_from(collation, row)
         if absent:
-            lines.append(f"  {one_line(absent)}")
+            lines.append(f"  {terminal_line(absent)}")
     return "\n".join(lines)
 
 
@@ -164,18 +166,19 @@ def _cell_text(collation: Collation, row: CollatedRow, column: int) -> str:
     if cell.kind == "same":
         return "="
     if cell.kind == "reworded":
-        return f"{REWORDED} {one_line(cell.text)}"
+        return f"{REWORDED} {terminal_line(cell.text)}"
     if cell.kind == "changed":
-        return inline_changes(cell.changes, one_line, REMOVED, ADDED)
-    return one_line(cell.text)
+        return inline_changes(cell.changes, terminal_line, REMOVED, ADDED)
+    return terminal_line(cell.text)
 
 
 _WHITESPACE = re.compile(r"\s")
 
 
-def one_line(text: str) -> str:
-    """Article text made safe to print on one line: whitespace as spaces, controls shown, not obeyed
-    (the Story screen draws its cells with it too)."""
+def terminal_line(text: str) -> str:
+    """Article text made safe to print on one terminal line: whitespace as spaces, controls
+    shown, not obeyed (the Story screen draws its cells with it too). Unlike
+    `export.escape.one_line`, which only folds whitespace, for files."""
     return printable(_WHITESPACE.sub(" ", text))
 
 

@@ -36,7 +36,7 @@ from textual.strip import Strip
 
 from sidebyside.analysis.collate import CellKind, Collation, collated_cell
 from sidebyside.analysis.worddiff import DELETE, EQUAL, INSERT, Op
-from sidebyside.export.collate import one_line
+from sidebyside.export.collate import terminal_line
 from sidebyside.export.table import fit
 from sidebyside.layout import Span, cell_width, wrap, wrap_spans
 from sidebyside.model import Stopped
@@ -103,7 +103,7 @@ def _cell(collation: Collation, index: int, column: int) -> Cell | None:
         return None
     if cell.kind == "changed":
         return Cell(CHANGED, diff_spans(list(cell.changes)))
-    return Cell(MARKS[cell.kind], ((one_line(cell.text), ""),))
+    return Cell(MARKS[cell.kind], ((terminal_line(cell.text), ""),))
 
 
 def diff_spans(changes: list[Op]) -> tuple[Span, ...]:
@@ -116,7 +116,7 @@ def diff_spans(changes: list[Op]) -> tuple[Span, ...]:
     spans: list[Span] = []
     previous = EQUAL
     for op, text in changes:
-        clean = one_line(text)
+        clean = terminal_line(text)
         if op == INSERT and previous == DELETE and spans and spans[-1][0][-1:].isalnum() and clean[:1].isalnum():
             spans.append((" ", ""))
         spans.append((clean, {DELETE: "deleted", INSERT: "inserted"}.get(op, "")))
@@ -451,7 +451,7 @@ class StoryView(ScrollView, can_focus=True):
             style += Style(italic=True)
         if column == self.column:
             style += self._style("cursor")
-        text = f"{column + 1} {one_line(article.label)}" if y == 0 else article.date or "undated"
+        text = f"{column + 1} {terminal_line(article.label)}" if y == 0 else article.date or "undated"
         return [
             Segment(" " + fit(text, self._column_width - 3) + " ", style),
             Segment("│", base + self._style("rule")),
