@@ -207,11 +207,12 @@ def main() -> None:
 
     compileall.compile_dir(Path(sidebyside.__file__).parent, quiet=1)
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=15, help="alternating first-paint runs of each app")
-    parser.add_argument("--quits", type=int, default=50, help="start-and-quit runs")
+    parser.add_argument("--runs", type=int, default=15, help="alternating first-paint runs of each app (0: skip)")
+    parser.add_argument("--quits", type=int, default=50, help="start-and-quit runs (0: skip)")
     parser.add_argument("--commands", type=int, default=5, help="runs of each headless command (0: skip)")
     args = parser.parse_args()
-    first_paint(args.runs)
+    if args.runs:
+        first_paint(args.runs)
     if args.quits:
         start_and_quit(args.quits)
     if args.commands:

@@ -154,6 +154,7 @@ import contextlib, io, json, sys
 from sidebyside.cli import main
 
 a, b = sys.argv[1:3]
+HEAVY = %r
 runs = {
     "articles": ["articles", a, b, "--format", "json"],
     "compare": ["compare", a, b, "--format", "json"],
@@ -168,12 +169,22 @@ for name, argv in runs.items():
     with contextlib.redirect_stdout(io.StringIO()):
         status = main(argv)
     loaded = sorted(m for m in sys.modules if m.split(".")[0] == "textual" or m.startswith("sidebyside.tui"))
-    result[name] = {"status": status, "loaded": loaded[:5]}
+    heavy = sorted(m for m in sys.modules if m.split(".")[0] in HEAVY)
+    result[name] = {"status": status, "loaded": loaded[:5], "heavy": heavy[:5]}
 print(json.dumps(result))
 """
+#: Modules a small plain-text story never needs, each costing every command that loads
+#: them 4-100 ms of start-up: the pool (only for big stories), the sidecar's TOML parser
+#: (only when a story.toml is there), the sparse-matrix libraries (only past
+#: `overlap.EXACT_MAX_TEXTS` texts), the page extractor (only for HTML), the TOML writer
+#: (only when a watchlist is saved).
+HEAVY = ("multiprocessing", "tomllib", "numpy", "scipy", "trafilatura", "lxml", "tomlkit")
 
 
-def test_headless_commands_never_load_textual(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def headless_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object]]:
+    """Every headless command on a two-article plain-text story, in one fresh interpreter."""
+    tmp_path = tmp_path_factory.mktemp("headless")
     a = tmp_path / "wire.txt"
     b = tmp_path / "reprint.txt"
     body = (
@@ -184,15 +195,38 @@ def test_headless_commands_never_load_textual(tmp_path: Path) -> None:
     a.write_text(body, encoding="utf-8")
     b.write_text(body + "\nShops near the bridge said they feared losing customers.\n", encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-c", HEADLESS_RUN, str(a), str(b)],
+        [sys.executable, "-c", HEADLESS_RUN % (HEAVY,), str(a), str(b)],
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout)
+    result: dict[str, dict[str, object]] = json.loads(done.stdout)
     assert {name: r["status"] for name, r in result.items()} == dict.fromkeys(result, 0), done.stderr
+    return result
+
+
+def test_headless_commands_never_load_textual(headless_runs: dict[str, dict[str, object]]) -> None:
     # sys.modules only grows, so the first command that loads the UI is the culprit.
-    culprits = {name: r["loaded"] for name, r in result.items() if r["loaded"]}
+    culprits = {name: r["loaded"] for name, r in headless_runs.items() if r["loaded"]}
     assert not culprits, f"headless commands loaded the UI: {culprits}"
+
+
+def test_a_small_text_story_loads_nothing_heavy(headless_runs: dict[str, dict[str, object]]) -> None:
+    """Start-up is part of every command's cost (issue 13): what a small story does not
+    use is not imported. The first command that loads one is the culprit."""
+    culprits = {name: r["heavy"] for name, r in headless_runs.items() if r["heavy"]}
+    assert not culprits, f"a two-article text story loaded: {culprits}"
+
+
+def test_compare_loads_the_quote_machinery_only_when_a_row_needs_it() -> None:
+    """`compare` marks framing edits, but most rows are decided without the people or the
+    quotation marks: the export module alone loads neither (a tenth of a short run)."""
+    probe = (
+        "import sys, sidebyside.export.compare, sidebyside.commands.compare\n"
+        "heavy = ('sidebyside.analysis.quotes', 'sidebyside.analysis.people')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "[]"

@@ -39,7 +39,6 @@ from pathlib import Path
 import pytest
 
 from sidebyside import cli
-from sidebyside.ingest import sidecar
 from sidebyside.ingest.sidecar import Overrides, overrides_for
 from sidebyside.ingest.story import load_story
 from sidebyside.model import Article
@@ -301,7 +300,7 @@ def test_hostile_toml_is_one_problem_line_and_the_story_still_opens(
 
 def test_a_long_dotted_key_is_refused_without_parsing(article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     parsed: list[int] = []
-    monkeypatch.setattr(sidecar.tomllib, "loads", lambda text: parsed.append(len(text)) or {})
+    monkeypatch.setattr(tomllib, "loads", lambda text: parsed.append(len(text)) or {})
     (article.parent / "01_wire.meta.toml").write_text(".".join(["a"] * 20_000) + " = 1\n")  # 40 KB: 1.5 GB to parse
     _, problems = overrides_for(article)
     assert parsed == []
@@ -327,7 +326,7 @@ def test_a_sidecar_over_its_size_cap_is_ignored_with_one_line(
     article: Path, name: str, size: int, reason: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parsed: list[int] = []
-    monkeypatch.setattr(sidecar.tomllib, "loads", lambda text: parsed.append(len(text)) or {})
+    monkeypatch.setattr(tomllib, "loads", lambda text: parsed.append(len(text)) or {})
     line = '["01_wire.txt"]\noutlet = "X"\n' if name == "story.toml" else 'outlet = "X"\n'
     (article.parent / name).write_text(line + "#" * (size - len(line) - 1) + "\n")
     story = load_story([str(article)])
@@ -354,7 +353,7 @@ def test_story_toml_is_parsed_once_per_load(tmp_path: Path, monkeypatch: pytest.
         calls.append(len(text))
         return real(text)
 
-    monkeypatch.setattr(sidecar.tomllib, "loads", counting)
+    monkeypatch.setattr(tomllib, "loads", counting)  # the sidecar module imports it on use
     tables = []
     for k in range(30):
         (tmp_path / f"{k:02d}.txt").write_text(ARTICLE, encoding="utf-8")

@@ -135,6 +135,27 @@ async def test_closest_column_names_the_reprint(seeds_story):
         assert asharq.endswith("% AFP")
 
 
+async def test_articles_screen_mounted_after_the_matrix_shows_it(seeds_story):
+    """The first screen may mount after a small story's matrix is done (its messages then
+    found no screen): it takes the matrix and the Closest column from the app."""
+    from textual.widgets import DataTable
+
+    from sidebyside.tui.widgets.matrix_view import MatrixView
+
+    from conftest import settled
+
+    app = make_app(seeds_story)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settled(pilot)
+        late = ArticlesScreen()
+        await app.push_screen(late)
+        await pilot.pause()
+        assert late.query_one(MatrixView).rows == app.matrix
+        assert all(row is not None for row in app.matrix)
+        closest = str(late.query_one(DataTable).get_cell(seeds_story.articles[1].path, "closest"))
+        assert closest == "100% Reuters"
+
+
 async def test_problem_paths_with_brackets_are_not_markup():
     story = Story(
         articles=load_story([str(SEEDS / "000_141c9d3bbb55366e.txt")]).articles,

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, ProgressBar
 
 from sidebyside.tui.app import make_app
 from sidebyside.tui.messages import OverlapRow, OverlapStarted
+from sidebyside.tui.screens.articles import ArticlesScreen
 
 from conftest import SEEDS, settled
 
@@ -104,15 +105,26 @@ async def test_worker_results_after_the_screen_has_gone_do_not_crash(seeds_story
 
 
 async def test_worker_results_for_a_dismissed_screen_update_the_app_only(seeds_story):
+    """The Articles screen is the app's first screen and stays; a second one, dismissed, is
+    never touched by what the workers deliver afterwards."""
+    from sidebyside.tui.widgets.matrix_view import MatrixView
+
     app = make_app(seeds_story)
     async with app.run_test() as pilot:
         await settled(pilot)
-        screen = app.screen
+        first = app.screen
+        second = ArticlesScreen()
+        await app.push_screen(second)
+        await pilot.pause()
+        view = second.query_one(MatrixView)
+        shown = view.rows
         app.pop_screen()
         await pilot.pause()
-        assert not screen.is_live
+        assert not second.is_live and first.is_live
         count = len(seeds_story.articles)
         app.post_message(OverlapStarted(count))
         app.post_message(OverlapRow(1, (0.25,) * count, 1, count))
         await pilot.pause()
         assert app.matrix[1] == (0.25,) * count and app.matrix[0] is None
+        assert first.query_one(MatrixView).rows == app.matrix
+        assert view.rows == shown

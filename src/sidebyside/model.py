@@ -8,7 +8,7 @@ Nothing here imports Textual.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 
 @dataclass(frozen=True)
@@ -100,12 +100,13 @@ ROW_LABELS: dict[RowKind, str] = {
 }
 
 
-@dataclass(frozen=True)
-class AlignedRow:
+class AlignedRow(NamedTuple):
     """One row of a comparison: a sentence of A beside its counterpart in B (or nothing).
 
     `related` lists further B sentences that the A sentence also covers (one long
     sentence split in two by the other outlet); they have rows of their own too.
+    A named tuple, not a dataclass: a long comparison builds thousands, and a frozen
+    dataclass takes four times as long to build (benchmarks/compare.py).
     """
 
     a: int | None

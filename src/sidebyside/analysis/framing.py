@@ -28,7 +28,9 @@ table can compare outlets; `text` keeps the words as printed.
 `framing_change` answers the question Compare asks of a reworded sentence: are the only
 word differences a label, an attribution verb or a hedge ("said → claimed")?
 `row_framing` asks it of a `changed` row, with the people the two articles name, for the
-`compare` exports and the Compare screen alike.
+`compare` exports and the Compare screen alike. Most rows are decided without the people
+or the quotation marks, so `compare` does not load the people and quote modules until a
+row needs them (a tenth of a short command's start-up).
 
 Plain functions over frozen dataclasses, no Textual: the `framing` command reads a
 `StoryFraming`, and a screen or the report can show the same table (`StoryFraming.cell`,
@@ -43,8 +45,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Literal
 
-from sidebyside.analysis.people import story_watchlist
-from sidebyside.analysis.quotes import find_spans, spans_across
 from sidebyside.analysis.speakers import Mention, Person, Watchlist, capitalised, find_mentions, fold, strip_possessive
 from sidebyside.analysis.worddiff import DELETE, EQUAL, INSERT, word_diff
 from sidebyside.analysis.wordlists import (
@@ -312,6 +312,8 @@ def framing(
     article is read; once it says True, `model.Stopped` is raised (the screen
     that asked has gone).
     """
+    from sidebyside.analysis.people import story_watchlist
+
     articles = tuple(r.article for r in results)
     people = Watchlist.of(names).names  # each person once, however often typed
     watchlist = story_watchlist(people, articles)
@@ -362,6 +364,8 @@ def _article_terms(article: Article, watchlist: Watchlist) -> tuple[dict[str, li
 
 def _quoted(article: Article) -> list[list[tuple[int, int]]]:
     """Each sentence's stretches inside quotation marks (a quotation may run on)."""
+    from sidebyside.analysis.quotes import spans_across
+
     return [[(s.start, s.end) for s in spans] for spans in spans_across(article)]
 
 
@@ -855,6 +859,8 @@ def row_framing(alignment: Alignment, row: AlignedRow) -> str | None:
 def pair_people(a: Article, b: Article) -> Watchlist:
     """The people two articles name, as `framing_change` finds them (cached: Compare asks
     for every row it draws)."""
+    from sidebyside.analysis.people import story_watchlist
+
     return story_watchlist((), (a, b))
 
 
@@ -883,7 +889,8 @@ def framing_change(
             continue  # punctuation or spacing
         if len(old.split()) > EDIT_WORDS or len(new.split()) > EDIT_WORDS:
             return None
-        hedges = _only_hedges(old) and _only_hedges(new)  # "alleged bomber → accused bomber"
+        # "alleged bomber → accused bomber"; but "Haftar accused → alleged" is one verb for another
+        hedges = _only_hedges(old) and _only_hedges(new) and not (_verb_used(a, a_start) and _verb_used(b, b_start))
         if not hedges and _one_verb(old) and _one_verb(new) and not _verb_swap(old, new):
             return None  # "said → denied", "demanded → pledged": what the person did changed
         verb_or_hedge = hedges or _verb_swap(old, new)
@@ -993,6 +1000,20 @@ def _descriptive(text: str, opens_sentence: bool = False) -> bool:
     return True
 
 
+def _verb_used(sentence: str, start: int) -> bool:
+    """Is the attribution verb at `start` a verb ("Haftar accused"), not a hedge adjective
+    ("the accused bomber", "Accused bomber Cesar Sayoc")? A verb follows its subject; the
+    adjective opens the sentence or follows a determiner or an owner."""
+    end = sentence.find(" ", start)
+    if not _one_verb(sentence[start : end if end >= 0 else len(sentence)]):
+        return False
+    before = sentence[:start].split()
+    if not before:
+        return False
+    previous = before[-1]
+    return fold(previous) not in DETERMINERS and not strip_possessive(previous)[1]
+
+
 def _only_hedges(text: str) -> bool:
     """Nothing but hedge words (or nothing); "according to" counts as one."""
     rest = re.sub(r"\baccording to\b", " ", fold(text))
@@ -1010,6 +1031,8 @@ def _described_edit(old: str, new: str) -> str:
 
 def _label_spans(sentence: str, watchlist: Watchlist) -> list[tuple[int, int]]:
     """Where the labels of the sentence's named people are, outside quotation marks."""
+    from sidebyside.analysis.quotes import find_spans
+
     quoted = [(s.start, s.end) for s in find_spans(sentence)]
     out = []
     mentions = find_mentions(sentence, watchlist)

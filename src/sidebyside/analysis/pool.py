@@ -21,8 +21,6 @@ long items can call `check_stop()` themselves.
 
 from __future__ import annotations
 
-import multiprocessing
-import multiprocessing.pool
 import os
 import signal
 import sys
@@ -30,9 +28,12 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sidebyside.model import Stopped
+
+if TYPE_CHECKING:  # multiprocessing is imported when a pool is started: most stories need none
+    import multiprocessing.pool
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -76,7 +77,11 @@ def check_stop(should_stop: Callable[[], bool] | None = None) -> None:
 
 
 def can_fork() -> bool:
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    if not sys.platform.startswith("linux"):
+        return False
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def auto_workers(n_articles: int, minimum: int) -> int:
@@ -119,6 +124,8 @@ def _pool(processes: int) -> Iterator[multiprocessing.pool.Pool]:
     SIGINT is held back while the workers start, so none can receive it before it ignores
     it; the parent gets a Ctrl-C pressed meanwhile as soon as the pool is up.
     """
+    import multiprocessing
+
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, *ENDING})
     pool = None
     before = {}

@@ -48,7 +48,6 @@ import codecs
 import datetime
 import os
 import re
-import tomllib
 import unicodedata
 import urllib.parse
 from pathlib import Path
@@ -235,6 +234,8 @@ def read_toml(path: Path, limit: int) -> dict[str, Any]:
         raise SidecarError(path, "not UTF-8 text") from None
     if _deep_key(text):
         raise SidecarError(path, f"not valid TOML for a sidecar (a dotted key of over {MAX_KEY_PARTS} parts)")
+    import tomllib  # here: most stories have no sidecar, and the parser costs every command its import
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:

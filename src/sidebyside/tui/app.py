@@ -27,7 +27,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from sidebyside.model import Alignment, Article, ArticleQuotes, Problem, Story
+from sidebyside.model import Alignment, Article, ArticleQuotes, Closest, Problem, Story
 from sidebyside.tui.keys import KeyCommands, screen_keys
 from sidebyside.tui.messages import (
     ExportReady,
@@ -130,6 +130,9 @@ class SideBySideApp(App[None]):
         self._cache: AlignmentCache | None = None
         #: Overlap matrix rows by article index, filled in by a worker; replaced, never mutated.
         self.matrix: tuple[MatrixRow, ...] = ()
+        #: Each article's closest other, once the matrix is complete (the Articles screen
+        #: shows it when it mounts, if the matrix was quicker than the screen).
+        self.nearest: list[Closest] = []
         self.comparing = False
         #: The people watched: --speaker's, else settled on first use (`quotes`); the user edits it.
         self.speakers: list[str] = list(speakers or [])
@@ -244,8 +247,12 @@ class SideBySideApp(App[None]):
         articles = self.story.articles
         self.push_screen(CompareScreen(articles, articles.index(left), articles.index(right)))
 
+    def get_default_screen(self) -> ArticlesScreen:
+        """The Articles screen is the app's first screen itself, not pushed over an empty
+        default one: pushing costs a second layout and refresh before the first paint."""
+        return ArticlesScreen()
+
     def on_mount(self) -> None:
-        self.push_screen(ArticlesScreen())
         self._report(self.problems)
         if self.paths is not None and self.background is not None:
             if not self.loading and not self.articles:  # read already, and nothing usable
@@ -412,6 +419,7 @@ class SideBySideApp(App[None]):
 
     def on_overlap_done(self, message: OverlapDone) -> None:
         self.comparing = False
+        self.nearest = message.nearest
         if (screen := self._articles_screen()) is not None:
             screen.show_progress(None, None)
             screen.show_closest(message.nearest)

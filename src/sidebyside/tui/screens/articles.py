@@ -189,6 +189,11 @@ class ArticlesScreen(StoryScreen):
         self.title = "sidebyside"
         self.sub_title = "Articles"
         self._build()
+        # What the workers delivered between compose and now (the matrix of a small story
+        # may be done before its first screen is): their messages found no screen to show it.
+        self.show_matrix()
+        if self.app.nearest:
+            self.show_closest(self.app.nearest)
         self._summarise()
         self.query_one(DataTable).focus()
 
