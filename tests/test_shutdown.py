@@ -14,6 +14,7 @@ import contextlib
 import os
 import random
 import re
+import select
 import signal
 import subprocess
 import sys
@@ -258,3 +259,40 @@ def test_pool_workers_leave_ctrl_c_to_the_parent():
         pytest.skip("no fork here")
     assert list(forked_map(_sigint_ignored, range(4), workers=2)) == [True] * 4
     assert not _sigint_ignored(0)  # the parent still hears it
+
+
+def test_a_file_with_nothing_usable_ends_the_tui_with_status_2(tmp_path: Path) -> None:
+    """An empty file in a terminal: the message and status 2. Leaving while the first screen's
+    header was still being mounted made Textual raise ("1 of 2 errors shown", status 1)."""
+    import pty
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    master, slave = pty.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sidebyside", str(empty)],
+        stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+    )  # fmt: skip
+    os.close(slave)
+    output = b""
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            ready = select.select([master], [], [], 0.05)[0]
+            if ready:
+                try:
+                    chunk = os.read(master, 1 << 16)
+                except OSError:  # EIO: the pty closed, the process has ended
+                    break
+                output += chunk
+            elif process.poll() is not None:
+                break
+        process.wait(timeout=5)
+    finally:
+        kill_group(process)
+        os.close(master)
+    text = ESCAPES.sub(b"", output).decode("utf-8", "replace")
+    assert "nothing to open: no usable articles" in text
+    assert "errors shown" not in text and "Traceback" not in text
+    assert process.returncode == 2

@@ -20,22 +20,29 @@ thread turns them into the same messages its own loading and matrix threads post
 The child never writes to the terminal it shares with the app, ignores Ctrl-C (the app
 reads keys in raw mode; a SIGINT to the group is not meant for it), and stops as soon
 as the app has gone: a send into a closed pipe, or its parent changing.
+
+The fork, the pipe and the child's handle are the operating system's own (`os.fork`,
+`os.pipe`, `os.waitpid`), each event pickled behind its length as multiprocessing's
+Connection does: the app pays for no multiprocessing import before its first frame
+(about 15 ms of its start-up). The child imports multiprocessing itself when a big
+story's matrix needs a pool.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import pickle
+import select
 import signal
+import struct
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, Protocol
 
-from sidebyside.analysis.pool import can_fork
 from sidebyside.model import Article, Problem, Story
 
 #: Articles per batch, and the longest a batch waits, as the app's own loading does.
@@ -49,27 +56,118 @@ class Lost(Exception):
     """The child ended without finishing (killed, or failed); the app carries on itself."""
 
 
+class Sender(Protocol):
+    """Where the child sends its events: a `Pipe`, or a multiprocessing Connection."""
+
+    def send(self, event: Any) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Pipe:
+    """One end of a one-way pipe of events, each pickled behind its length."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.closed = False
+
+    def send(self, event: Any) -> None:
+        """Write one event whole (BrokenPipeError once the reader has gone)."""
+        data = pickle.dumps(event, protocol=pickle.HIGHEST_PROTOCOL)
+        view = memoryview(struct.pack("!Q", len(data)) + data)
+        while view:
+            view = view[os.write(self.fd, view) :]
+
+    def poll(self, timeout: float) -> bool:
+        """Is an event (or the end of the pipe) there to read within `timeout` seconds?"""
+        return bool(select.select([self.fd], [], [], timeout)[0])
+
+    def recv(self) -> Any:
+        """The next event, waiting for it; EOFError once the writer has gone."""
+        (size,) = struct.unpack("!Q", self._read(8))
+        return pickle.loads(self._read(size))
+
+    def _read(self, size: int) -> bytes:
+        chunks = []
+        while size:
+            chunk = os.read(self.fd, min(size, 1 << 20))
+            if not chunk:
+                raise EOFError("the pipe was closed")
+            chunks.append(chunk)
+            size -= len(chunk)
+        return b"".join(chunks)
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            os.close(self.fd)
+
+
+class Child:
+    """The forked child, as the app sees it: alive or not, stopped, waited for."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self._exitcode: int | None = None
+
+    @property
+    def exitcode(self) -> int | None:
+        """None while it runs; then its exit status, or minus the signal that ended it.
+        Asking reaps it."""
+        if self._exitcode is None:
+            with suppress(ChildProcessError):
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+                if pid == 0:
+                    return None
+                self._exitcode = os.waitstatus_to_exitcode(status)
+        return self._exitcode
+
+    def is_alive(self) -> bool:
+        return self.exitcode is None
+
+    def terminate(self) -> None:
+        with suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGTERM)
+
+    def join(self, timeout: float | None = None) -> None:
+        """Wait until it has ended, at most `timeout` seconds."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.is_alive() and (deadline is None or time.monotonic() < deadline):
+            time.sleep(0.005)
+
+
 @dataclass
 class StoryWorker:
     """The app's end of the child: events to read, and the child to stop."""
 
-    process: multiprocessing.process.BaseProcess
-    connection: Connection
+    process: Child
+    connection: Pipe
     #: Events read off the pipe but not handed out yet (`read_ready` looked ahead).
     pending: deque[Event] = field(default_factory=deque)
 
     @classmethod
     def start(cls, paths: list[str]) -> StoryWorker | None:
-        """Fork the child for `paths`; None where fork is not the safe native way (not Linux)."""
-        if not can_fork():
+        """Fork the child for `paths`; None where fork is not the safe native way (not Linux).
+
+        The child closes its copy of the app's end of the pipe first: while one is open
+        there, a write into a full pipe would wait for ever once the app has gone, instead
+        of failing. It leaves by `os._exit`, never returning into the app's code.
+        """
+        if not sys.platform.startswith("linux"):
             return None
-        context = multiprocessing.get_context("fork")
-        ours, theirs = context.Pipe(duplex=False)
-        # Not a daemon: a daemon may not start the pool the matrix of a big story uses.
-        process = context.Process(target=_serve, args=(theirs, paths, os.getpid(), ours))
-        process.start()
-        theirs.close()
-        return cls(process, ours)
+        ours, theirs = os.pipe()
+        parent = os.getpid()
+        pid = os.fork()
+        if pid == 0:  # the child
+            code = 1
+            try:
+                os.close(ours)
+                _serve(Pipe(theirs), paths, parent)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(theirs)
+        return cls(Child(pid), Pipe(ours))
 
     def read_ready(self) -> Story | None:
         """The whole story if the child has already read it, without waiting; else None.
@@ -128,14 +226,8 @@ class StoryWorker:
         self.process.join(1)
 
 
-def _serve(connection: Connection, paths: list[str], parent: int, apps_end: Connection | None = None) -> None:
-    """In the child: read the story, then compute the matrix, sending each event.
-
-    The child closes its copy of the app's end of the pipe first: while one is open here,
-    a write into a full pipe would wait for ever once the app has gone, instead of failing.
-    """
-    if apps_end is not None:
-        apps_end.close()
+def _serve(connection: Sender, paths: list[str], parent: int) -> None:
+    """In the child: read the story, then compute the matrix, sending each event."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)  # nothing of ours may reach the app's terminal
@@ -156,7 +248,7 @@ class _ParentGone(Exception):
     pass
 
 
-def _read(connection: Connection, paths: list[str], parent: int) -> list[Article]:
+def _read(connection: Sender, paths: list[str], parent: int) -> list[Article]:
     from sidebyside.ingest.story import iter_story
 
     counted = [0, 1]
@@ -178,7 +270,7 @@ def _read(connection: Connection, paths: list[str], parent: int) -> list[Article
 
 
 def _send_batch(
-    connection: Connection, batch: list[Any], done: int, total: int, articles: list[Article], parent: int
+    connection: Sender, batch: list[Any], done: int, total: int, articles: list[Article], parent: int
 ) -> None:
     _check_parent(parent)
     new = [item for item in batch if isinstance(item, Article)]
@@ -186,7 +278,7 @@ def _send_batch(
     connection.send(("batch", new, [item for item in batch if not isinstance(item, Article)], done, total))
 
 
-def _matrix(connection: Connection, articles: list[Article], parent: int) -> None:
+def _matrix(connection: Sender, articles: list[Article], parent: int) -> None:
     from sidebyside.analysis.overlap import closest, overlap_rows
 
     if not articles:

@@ -256,7 +256,7 @@ class SideBySideApp(App[None]):
         self._report(self.problems)
         if self.paths is not None and self.background is not None:
             if not self.loading and not self.articles:  # read already, and nothing usable
-                self.exit(return_code=2, message=NOTHING_TO_OPEN)
+                self._nothing_to_open()
                 return
             # after the first frame: the matrix, ready or not, must not hold up the table
             self.call_after_refresh(self.load_in_background, self.background, self.paths)
@@ -359,7 +359,7 @@ class SideBySideApp(App[None]):
         if (screen := self._articles_screen()) is not None:
             screen.show_progress(None, None)
         if not self.articles:
-            self.exit(return_code=2, message=NOTHING_TO_OPEN)
+            self._nothing_to_open()
             return
         if self.background is None:  # else the story's process sends the matrix
             self._start_overlap()
@@ -423,6 +423,11 @@ class SideBySideApp(App[None]):
         if (screen := self._articles_screen()) is not None:
             screen.show_progress(None, None)
             screen.show_closest(message.nearest)
+
+    def _nothing_to_open(self) -> None:
+        """Leave with the message and status 2, once the first screen is up: leaving while
+        its header is still being mounted made Textual raise (exit status 1)."""
+        self.call_after_refresh(self.exit, return_code=2, message=NOTHING_TO_OPEN)
 
     def _articles_screen(self) -> ArticlesScreen | None:
         """The Articles screen, if it is still there to show what a worker delivered."""
