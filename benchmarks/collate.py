@@ -9,13 +9,17 @@ run it:
 * the whole collation from an empty cache (every pair aligned: 1,225 for 50 articles);
 * the same again with the cache filled, so what the pairs cost and what the merge,
   reading order and references cost show apart;
-* text, Markdown and JSON rendering of the result.
+* text, Markdown and JSON rendering of the result;
+* one process against the pool (`workers=None`, as the `collate` and `report` commands
+  run it; the Story screen uses one thread), each from an empty cache, alternately for
+  `--rounds` rounds: the per-round ratios' median, min and max, and whether the rows are
+  the same.
 
 Peak memory: the peak of Python allocations during the collation from an empty cache
 (`tracemalloc`, from a second, traced run, as tracing slows it down), and the process's
 peak resident set (`resource.getrusage`, interpreter and libraries included).
 
-    python benchmarks/collate.py [--count 50] [--seed 20190512]
+    python benchmarks/collate.py [--count 50] [--seed 20190512] [--rounds 3]
 
 Prints figures only; nothing is asserted.
 """
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -51,6 +56,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=50)
     parser.add_argument("--seed", type=int, default=20190512)
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of one process and the pool")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         make_story(Path(folder), args.count, args.seed)
@@ -94,6 +100,23 @@ def main() -> None:
     )
     print(f"peak Python allocations during collate (tracemalloc): {traced_peak:.1f} MB")
     print(f"peak resident set of the process: {rss:.0f} MB")
+
+    serial: list[float] = []
+    pooled: list[float] = []
+    same = True
+    for _ in range(args.rounds):
+        for times, workers in ((serial, 1), (pooled, None)):
+            started = time.perf_counter()
+            result = collate(articles, AlignmentCache(), workers=workers)
+            times.append(time.perf_counter() - started)
+            same = same and result == collation
+    ratios = [p / s for p, s in zip(pooled, serial, strict=True)]
+    print(
+        f"collate, empty cache, {args.rounds} alternating rounds: "
+        f"one process median {statistics.median(serial):.2f} s, "
+        f"pool of up to 2 median {statistics.median(pooled):.2f} s; pool / one process "
+        f"{statistics.median(ratios):.2f} x (min {min(ratios):.2f}, max {max(ratios):.2f}); same rows: {same}"
+    )
 
 
 if __name__ == "__main__":

@@ -725,3 +725,36 @@ def test_the_seeds_reprint_and_its_wire_copy_are_identical_on_every_row() -> Non
         for column in columns:
             changes = cell_changes(collation, row, column)
             assert changes is None or all(op == EQUAL for op, _ in changes)
+
+
+# --- a big story's pairs on the pool ---------------------------------------------------------------
+
+
+def test_pairs_aligned_on_the_pool_give_the_same_collation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`collate` and `report` align a big story's pairs on forked workers: the same rows as
+    one process aligning every pair, and the alignments kept in the cache for Compare."""
+    import sidebyside.analysis.collate as collate_module
+
+    rng = random.Random(13)
+    lines = [BRIDGE, BRIDGE_SHORT, TRAFFIC, SHOPS, MAYOR, FERRY]
+    lines += [f"Witness {n} said the {w} was seen near the {v} on {d}." for n, w, v, d in zip(
+        range(30), ["van", "bus", "lorry", "truck", "car", "boat"] * 5, ["bridge", "river", "station"] * 10,
+        ["Monday", "Tuesday", "Friday"] * 10, strict=False,
+    )]  # fmt: skip
+    articles = [article(f"{k:02d}.txt", *rng.sample(lines, 8)) for k in range(18)]  # 153 pairs
+    pooled: list[int] = []
+    real_forked_map = collate_module.forked_map
+
+    def counting(function, items, workers, **kwargs):  # type: ignore[no-untyped-def]
+        pooled.append(workers)
+        return real_forked_map(function, items, workers, **kwargs)
+
+    monkeypatch.setattr(collate_module, "forked_map", counting)
+    cache = AlignmentCache()
+    on_pool = collate(articles, cache, order="file", workers=2)
+    assert pooled == [2]
+    alone = collate(articles, AlignmentCache(), order="file", workers=1)
+    assert on_pool == alone
+    assert max(carried_by(row) for row in on_pool.rows) >= 5  # rows join many articles
+    assert cache.has(articles[3], articles[11]) and cache.aligned == 153
+    assert cache.get(articles[3], articles[11]) == AlignmentCache().get(articles[3], articles[11])

@@ -57,6 +57,21 @@ class AlignmentCache:
                 self.aligned += 1
             return found
 
+    def has(self, a: Article, b: Article) -> bool:
+        """Is `align(a, b)` computed already?"""
+        with self._lock:
+            return (a.path, b.path) in self._alignments
+
+    def add(self, alignment: Alignment) -> Alignment:
+        """Keep an alignment computed elsewhere (a forked worker's rows: `collate`); the one
+        already kept for the pair, if any, wins."""
+        key = (alignment.a.path, alignment.b.path)
+        with self._lock:
+            found = self._alignments.setdefault(key, alignment)
+            if found is alignment:
+                self.aligned += 1
+            return found
+
     def matrix_store(self, articles: Sequence[Article]) -> MatrixStore:
         """The store of matrix rows for this list of articles (created empty, kept per session)."""
         key = tuple(a.path for a in articles)

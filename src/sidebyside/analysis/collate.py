@@ -8,7 +8,9 @@ witnesses in one table; this module builds that table for news, headless, so the
 How it is built, from what `compare` already trusts:
 
 1. **Evidence.** Every pair of articles is aligned (`AlignmentCache.get`, so Compare
-   reuses the work later). Each paired row of an alignment (same, changed or moved) says
+   reuses the work later; a big story's pairs on forked worker processes when the caller
+   allows it, as `sidebyside collate` and `report` do: the same rows, `align` being the
+   same in every process). Each paired row of an alignment (same, changed or moved) says
    "these two sentences are one", with the row's similarity.
 2. **Rows.** The evidence is merged greedily, strongest first, into groups (a
    union-find), refusing any merge that would put two sentences of one article in one
@@ -42,9 +44,10 @@ from heapq import heapify, heappop, heappush
 from typing import Literal
 
 from sidebyside.analysis.alignment_cache import AlignmentCache
+from sidebyside.analysis.pool import auto_workers, forked_map
 from sidebyside.analysis.text import normalise
 from sidebyside.analysis.worddiff import EQUAL, INSERT, Op, tokenize, word_diff
-from sidebyside.model import Alignment, Article, Stopped
+from sidebyside.model import AlignedRow, Alignment, Article, Stopped
 
 ColumnOrder = Literal["date", "closeness", "file"]
 #: Two groups of sentences become one row only if their alignments paired at least this
@@ -52,6 +55,10 @@ ColumnOrder = Literal["date", "closeness", "file"]
 MIN_LINKAGE = 0.5
 #: A cell sharing less than this share of its words with the reference is a rewrite (`kept_share`).
 REWRITTEN_BELOW = 0.5
+#: Pairs left to align from which `workers=None` uses the pool (30 articles: about half a
+#: second of work, more than starting two processes costs), and pairs per task handed out.
+POOL_MIN_PAIRS = 400
+POOL_CHUNK = 64
 
 
 @dataclass(frozen=True)
@@ -81,17 +88,20 @@ def collate(
     order: ColumnOrder = "date",
     should_stop: Callable[[], bool] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    workers: int | None = 1,
 ) -> Collation:
     """The collation of `articles`, columns in `order` (see the module docstring).
 
-    Aligns every pair through `cache` (a new one when None). `should_stop` is asked
-    between two pairs; once it says True, `model.Stopped` is raised (the caller
-    has gone: nothing half-built is returned). `progress(done, total)` is called after
-    each pair, for a progress bar.
+    Aligns every pair through `cache` (a new one when None); `workers=None` lets a big
+    story's pairs run on up to two forked processes (`analysis/pool.py`: never from a
+    thread of an app, which is why 1 is the default). `should_stop` is asked between two
+    pairs (two tasks of the pool); once it says True, `model.Stopped` is raised (the
+    caller has gone: nothing half-built is returned). `progress(done, total)` is called
+    as pairs are done, for a progress bar.
     """
     cache = cache or AlignmentCache()
     loaded = tuple(articles)
-    alignments = _align_pairs(loaded, cache, should_stop, progress)
+    alignments = _align_pairs(loaded, cache, should_stop, progress, workers)
     columns = _column_order(loaded, alignments, order)
     position = {file_index: column for column, file_index in enumerate(columns)}
     groups = _groups(loaded, alignments)
@@ -225,19 +235,64 @@ def _align_pairs(
     cache: AlignmentCache,
     should_stop: Callable[[], bool] | None,
     progress: Callable[[int, int], None] | None,
+    workers: int | None = 1,
 ) -> dict[tuple[int, int], Alignment]:
-    """(i, j) -> align(articles[i], articles[j]) for every i < j, in loading order."""
+    """(i, j) -> align(articles[i], articles[j]) for every i < j, in loading order.
+
+    The pairs the cache lacks go to the pool when there are enough of them and `workers`
+    allows it (`collate`); each worker sends back rows only, and the alignments are
+    built here on this process's articles and kept in the cache.
+    """
     n = len(articles)
-    total = n * (n - 1) // 2
+    pairs = [(i, j) for i in range(n) for j in range(i + 1, n)]
+    missing = [(i, j) for i, j in pairs if not cache.has(articles[i], articles[j])]
+    workers = auto_workers(len(missing), POOL_MIN_PAIRS) if workers is None else workers
+    if workers > 1 and len(missing) >= 2 * POOL_CHUNK:
+        _pool_align(articles, cache, missing, workers, should_stop, progress, done=len(pairs) - len(missing))
     out: dict[tuple[int, int], Alignment] = {}
-    for i in range(n):
-        for j in range(i + 1, n):
-            if should_stop is not None and should_stop():
-                raise Stopped
-            out[(i, j)] = cache.get(articles[i], articles[j])
-            if progress is not None:
-                progress(len(out), total)
+    for i, j in pairs:
+        if should_stop is not None and should_stop():
+            raise Stopped
+        out[(i, j)] = cache.get(articles[i], articles[j])
+        if progress is not None:
+            progress(len(out), len(pairs))
     return out
+
+
+#: The articles and cache of the collation being built, read by forked workers (never pickled).
+_POOL_ARTICLES: tuple[Article, ...] = ()
+_POOL_CACHE: AlignmentCache | None = None
+
+
+def _pool_rows(task: list[tuple[int, int]]) -> list[tuple[AlignedRow, ...]]:
+    """In a worker: the rows of each pair of the task."""
+    assert _POOL_CACHE is not None
+    return [_POOL_CACHE.get(_POOL_ARTICLES[i], _POOL_ARTICLES[j]).rows for i, j in task]
+
+
+def _pool_align(
+    articles: tuple[Article, ...],
+    cache: AlignmentCache,
+    missing: list[tuple[int, int]],
+    workers: int,
+    should_stop: Callable[[], bool] | None,
+    progress: Callable[[int, int], None] | None,
+    done: int,
+) -> None:
+    """Align the `missing` pairs on `workers` forked processes, into `cache`."""
+    global _POOL_ARTICLES, _POOL_CACHE
+    total = done + len(missing)
+    tasks = [missing[k : k + POOL_CHUNK] for k in range(0, len(missing), POOL_CHUNK)]
+    _POOL_ARTICLES, _POOL_CACHE = articles, cache
+    try:
+        for task, rows in zip(tasks, forked_map(_pool_rows, tasks, workers, should_stop=should_stop), strict=True):
+            for (i, j), pair_rows in zip(task, rows, strict=True):
+                cache.add(Alignment(articles[i], articles[j], pair_rows))
+            done += len(task)
+            if progress is not None:
+                progress(done, total)
+    finally:
+        _POOL_ARTICLES, _POOL_CACHE = (), None
 
 
 # --- 2. rows -------------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ def build_report(
     quotes: StoryQuotes | None = None,
     collation: Collation | None = None,
     framing: StoryFraming | None = None,
+    workers: int | None = 1,
 ) -> ReportData:
     """Run the analysis a report needs, once: matrix, shared copy, quotes, collation, framing.
 
@@ -53,16 +54,18 @@ def build_report(
     TUI must not fork the matrix's processes from its threads). The collation is built
     through `cache`, so its alignments are the matrix's and Compare's; the framing reads
     the quotes' results and watchlist, so both sections follow the same people.
+    `workers`: processes for the matrix and the collation computed here; None lets a big
+    story use the pool (the `report` command), 1 keeps it all in this thread (an app's).
 
     Raises ValueError when a given collation or framing is of other articles.
     """
     articles = tuple(articles)
     cache = cache if cache is not None else AlignmentCache()
     if matrix is None:
-        matrix = overlap_matrix(articles, cache, workers=None)
+        matrix = overlap_matrix(articles, cache, workers=workers)
     matrix = [list(row) for row in matrix]
     if collation is None:
-        collation = collate(articles, cache)
+        collation = collate(articles, cache, workers=workers)
     elif not _same_articles(collation.articles, articles):
         raise ValueError("the collation given to build_report is of other articles")
     if framing is not None and not _same_articles(framing.articles, articles):

@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"collate needs at least two articles: {found}")
     from sidebyside.analysis.collate import collate
 
-    collation = collate(story.articles, order=args.order)
+    collation = collate(story.articles, order=args.order, workers=None)
     alone = args.only_one
     if args.format == "json":
         from sidebyside.export.collate import collate_payload

@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
 
         # the same people as `quotes` and the TUI watch: --speaker, story.toml, bundled, proposed
         results, watching = watched(args.paths, names, story.articles)
-        data = build_report(story.articles, quotes=summarise(results, watching.names))
+        data = build_report(story.articles, quotes=summarise(results, watching.names), workers=None)
         fmt = args.format or ("html" if Path(args.output).suffix.lower() in (".html", ".htm") else "markdown")
         title = args.title or f"Story report: {story.articles[0].title or story.articles[0].id}"
         text = report_html(data, title) if fmt == "html" else report_markdown(data, title)
