@@ -76,6 +76,25 @@ def group_gone(pgid: int, within: float) -> bool:
     return False
 
 
+def in_terminal(path: Path, columns: int, lines: int) -> tuple[subprocess.Popen[bytes], int]:
+    """`sidebyside PATH` in a new pseudo-terminal of this size, in a session of its own (so
+    `kill_group` ends whatever it started): the process and the terminal's master end."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(lines)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sidebyside", str(path)],
+        stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+    )  # fmt: skip
+    os.close(slave)
+    return process, master
+
+
 ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[A-Za-z]")
 
 
@@ -88,20 +107,7 @@ def quit_tui(
     (None, None) when it was still running `EXIT_WITHIN` + 1 s after `q`. Raises if the
     marker never showed.
     """
-    import fcntl
-    import pty
-    import select
-    import struct
-    import termios
-
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 160, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "160", "LINES": "45"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "sidebyside", str(folder)],
-        stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
-    )  # fmt: skip
-    os.close(slave)
+    process, master = in_terminal(folder, 160, 45)
     screen, seen_at, quit_at = b"", None, None
     start = time.monotonic()
     try:
@@ -264,17 +270,9 @@ def test_pool_workers_leave_ctrl_c_to_the_parent():
 def test_a_file_with_nothing_usable_ends_the_tui_with_status_2(tmp_path: Path) -> None:
     """An empty file in a terminal: the message and status 2. Leaving while the first screen's
     header was still being mounted made Textual raise ("1 of 2 errors shown", status 1)."""
-    import pty
-
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    master, slave = pty.openpty()
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "sidebyside", str(empty)],
-        stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
-    )  # fmt: skip
-    os.close(slave)
+    process, master = in_terminal(empty, 120, 40)
     output = b""
     try:
         deadline = time.monotonic() + 30
