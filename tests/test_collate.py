@@ -751,8 +751,10 @@ def test_pairs_aligned_on_the_pool_give_the_same_collation(monkeypatch: pytest.M
 
     monkeypatch.setattr(collate_module, "forked_map", counting)
     cache = AlignmentCache()
-    on_pool = collate(articles, cache, order="file", workers=2)
+    seen: list[tuple[int, int]] = []
+    on_pool = collate(articles, cache, order="file", workers=2, progress=lambda done, total: seen.append((done, total)))
     assert pooled == [2]
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen) and seen[-1] == (153, 153)
     alone = collate(articles, AlignmentCache(), order="file", workers=1)
     assert on_pool == alone
     assert max(carried_by(row) for row in on_pool.rows) >= 5  # rows join many articles

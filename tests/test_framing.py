@@ -340,10 +340,30 @@ def test_titles_descriptions_and_statement_verbs_are_framing(a: str, b: str, cha
     assert framing_change(a, b, LIBYA) == change
 
 
-def test_accused_and_alleged_as_verbs_are_two_acts_not_two_hedges() -> None:
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Haftar accused the talks failed.", "Haftar alleged the talks failed."),
+        ("Haftar accused Sarraj of lying.", "Haftar alleged Sarraj of lying."),
+        ("Haftar alleged, without evidence, that the talks failed.",
+         "Haftar accused, without evidence, that the talks failed."),
+    ],
+)  # fmt: skip
+def test_accused_and_alleged_as_verbs_are_two_acts_not_two_hedges(a: str, b: str) -> None:
     # Found by the property test above: the hedge adjectives of "the accused bomber" are
     # verbs after a subject, and accusing someone is another act than alleging something.
-    assert framing_change("Haftar accused the talks failed.", "Haftar alleged the talks failed.", LIBYA) is None
+    assert framing_change(a, b, LIBYA) is None
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["Police arrested", "Lawyers for", "On Friday,", "The", "Haftar's"],
+)
+def test_accused_and_alleged_before_a_noun_are_hedges_wherever_they_stand(before: str) -> None:
+    # A review found the first version reading these as verbs: a hedge adjective may
+    # follow a verb, a preposition or a comma; it is followed by the noun it qualifies.
+    a, b = f"{before} accused bomber Khalifa Haftar spoke.", f"{before} alleged bomber Khalifa Haftar spoke."
+    assert framing_change(a, b, LIBYA) == "accused → alleged"
 
 
 def test_namesakes_do_not_share_labels() -> None:

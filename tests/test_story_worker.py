@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from sidebyside.analysis.overlap import POOL_MIN_ARTICLES, closest, overlap_matrix
-from sidebyside.commands.story_worker import Lost, StoryWorker, _serve
+from sidebyside.commands.story_worker import LOST_STATUS, Child, Lost, Pipe, StoryWorker, _serve
 from sidebyside.ingest.story import load_story
 from sidebyside.tui.app import make_app
 
@@ -180,3 +180,46 @@ async def _until(pilot: object, condition: object, timeout: float = 30.0) -> Non
     while not condition():  # type: ignore[operator]
         assert time.monotonic() < deadline, "timed out"
         await pilot.pause(0.05)  # type: ignore[attr-defined]
+
+
+def test_a_closed_pipe_refuses_to_read(tmp_path: Path) -> None:
+    """Once closed, its descriptor's number may be another file's: poll and recv refuse
+    rather than read that file."""
+    ours, theirs = os.pipe()
+    reader, writer = Pipe(ours), Pipe(theirs)
+    writer.send(("loaded",))
+    assert reader.poll(1) and reader.recv() == ("loaded",)
+    reader.close()
+    writer.close()
+    other = tmp_path / "other"
+    other.write_bytes(b"\x00" * 64)
+    fd = os.open(other, os.O_RDONLY)  # the lowest free number: usually the pipe's own
+    if fd != reader.fd:
+        os.dup2(fd, reader.fd)
+        os.close(fd)
+    try:  # the pipe's number now names another file
+        for call in (lambda: reader.poll(0), reader.recv):
+            with pytest.raises(OSError):
+                call()
+    finally:
+        os.close(reader.fd)
+
+
+def test_a_child_reaped_elsewhere_counts_as_ended() -> None:
+    """With SIGCHLD ignored the kernel reaps the child itself: `exitcode` must not wait for
+    ever on a status nobody can read."""
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        pid = os.fork()
+        if pid == 0:
+            os._exit(0)
+        child = Child(pid)
+        deadline = time.monotonic() + 5
+        while child.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert child.exitcode == LOST_STATUS
+        started = time.monotonic()
+        child.join(1)
+        assert time.monotonic() - started < 0.5
+    finally:
+        signal.signal(signal.SIGCHLD, previous)

@@ -247,14 +247,15 @@ def _align_pairs(
     pairs = [(i, j) for i in range(n) for j in range(i + 1, n)]
     missing = [(i, j) for i, j in pairs if not cache.has(articles[i], articles[j])]
     workers = auto_workers(len(missing), POOL_MIN_PAIRS) if workers is None else workers
-    if workers > 1 and len(missing) >= 2 * POOL_CHUNK:
+    pooled = workers > 1 and len(missing) >= 2 * POOL_CHUNK
+    if pooled:  # reports the progress itself; every pair is in the cache afterwards
         _pool_align(articles, cache, missing, workers, should_stop, progress, done=len(pairs) - len(missing))
     out: dict[tuple[int, int], Alignment] = {}
     for i, j in pairs:
         if should_stop is not None and should_stop():
             raise Stopped
         out[(i, j)] = cache.get(articles[i], articles[j])
-        if progress is not None:
+        if progress is not None and not pooled:
             progress(len(out), len(pairs))
     return out
 

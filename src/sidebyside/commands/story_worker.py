@@ -79,13 +79,26 @@ class Pipe:
             view = view[os.write(self.fd, view) :]
 
     def poll(self, timeout: float) -> bool:
-        """Is an event (or the end of the pipe) there to read within `timeout` seconds?"""
-        return bool(select.select([self.fd], [], [], timeout)[0])
+        """Is an event (or the end of the pipe) there to read within `timeout` seconds?
+
+        `select.poll`, not `select.select`, which refuses a descriptor above 1,023.
+        """
+        self._check_open()
+        waiting = select.poll()
+        waiting.register(self.fd, select.POLLIN)
+        return bool(waiting.poll(max(0, int(timeout * 1000))))
 
     def recv(self) -> Any:
         """The next event, waiting for it; EOFError once the writer has gone."""
+        self._check_open()
         (size,) = struct.unpack("!Q", self._read(8))
         return pickle.loads(self._read(size))
+
+    def _check_open(self) -> None:
+        """Once closed, its descriptor's number may be another file's: refuse, as
+        multiprocessing's Connection does."""
+        if self.closed:
+            raise OSError("the pipe is closed")
 
     def _read(self, size: int) -> bytes:
         chunks = []
@@ -103,6 +116,10 @@ class Pipe:
             os.close(self.fd)
 
 
+#: `Child.exitcode` of a child reaped by someone else, whose status is unknown.
+LOST_STATUS = 255
+
+
 class Child:
     """The forked child, as the app sees it: alive or not, stopped, waited for."""
 
@@ -115,11 +132,14 @@ class Child:
         """None while it runs; then its exit status, or minus the signal that ended it.
         Asking reaps it."""
         if self._exitcode is None:
-            with suppress(ChildProcessError):
+            try:
                 pid, status = os.waitpid(self.pid, os.WNOHANG)
-                if pid == 0:
-                    return None
-                self._exitcode = os.waitstatus_to_exitcode(status)
+            except ChildProcessError:  # reaped already (SIGCHLD ignored): ended, its status lost
+                self._exitcode = LOST_STATUS
+                return self._exitcode
+            if pid == 0:
+                return None
+            self._exitcode = os.waitstatus_to_exitcode(status)
         return self._exitcode
 
     def is_alive(self) -> bool:
