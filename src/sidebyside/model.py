@@ -106,7 +106,7 @@ class AlignedRow(NamedTuple):
     `related` lists further B sentences that the A sentence also covers (one long
     sentence split in two by the other outlet); they have rows of their own too.
     A named tuple, not a dataclass: a long comparison builds thousands, and a frozen
-    dataclass takes four times as long to build (benchmarks/compare.py).
+    dataclass takes four times as long to build (docs/scale.md).
     """
 
     a: int | None

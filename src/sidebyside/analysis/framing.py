@@ -892,7 +892,8 @@ def framing_change(
         if len(old.split()) > EDIT_WORDS or len(new.split()) > EDIT_WORDS:
             return None
         # "alleged bomber → accused bomber"; but "Haftar accused → alleged" is one verb for another
-        hedges = _only_hedges(old) and _only_hedges(new) and not (_verb_used(a, a_start) and _verb_used(b, b_start))
+        verb_used = (old.strip() and _verb_used(a, a_start)) or (new.strip() and _verb_used(b, b_start))
+        hedges = _only_hedges(old) and _only_hedges(new) and not verb_used
         if not hedges and _one_verb(old) and _one_verb(new) and not _verb_swap(old, new):
             return None  # "said → denied", "demanded → pledged": what the person did changed
         verb_or_hedge = hedges or _verb_swap(old, new)
@@ -1006,6 +1007,8 @@ def _descriptive(text: str, opens_sentence: bool = False) -> bool:
 #: ("accused the minister", "alleged that", "accused him"); the adjective is followed by
 #: the noun it qualifies ("accused bomber").
 VERB_FOLLOWERS = DETERMINERS | frozenset("that him her them us me it".split())
+#: What comes before a hedge adjective and never before a verb that has its subject.
+ADJECTIVE_LEADERS = DETERMINERS | NP_PREPOSITIONS | INNER_PREPOSITIONS
 
 
 def _verb_used(sentence: str, start: int) -> bool:
@@ -1026,7 +1029,7 @@ def _verb_used(sentence: str, start: int) -> bool:
     previous = before[-1]
     if previous[-1] in ",;:" or strip_possessive(previous)[1]:
         return False
-    if fold(previous) in DETERMINERS | NP_PREPOSITIONS | INNER_PREPOSITIONS:
+    if fold(previous) in ADJECTIVE_LEADERS:
         return False
     following = after[0].strip(CLOSERS + OPENERS)
     return word[-1] in ",;:" or fold(following) in VERB_FOLLOWERS or following[:1].isupper()

@@ -177,7 +177,12 @@ class StoryWorker:
             return None
         ours, theirs = os.pipe()
         parent = os.getpid()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare: the app reads and compares in its own threads
+            os.close(ours)
+            os.close(theirs)
+            return None
         if pid == 0:  # the child
             code = 1
             try:

@@ -406,6 +406,7 @@ class SideBySideApp(App[None]):
     def on_overlap_started(self, message: OverlapStarted) -> None:
         self.comparing = True
         self.matrix = (None,) * message.count
+        self.nearest = []
         if (screen := self._articles_screen()) is not None:
             screen.show_matrix()
 
