@@ -892,8 +892,12 @@ def framing_change(
         if len(old.split()) > EDIT_WORDS or len(new.split()) > EDIT_WORDS:
             return None
         # "alleged bomber → accused bomber"; but "Haftar accused → alleged" is one verb for another
-        verb_used = (old.strip() and _verb_used(a, a_start)) or (new.strip() and _verb_used(b, b_start))
-        hedges = _only_hedges(old) and _only_hedges(new) and not verb_used
+        hedges = (
+            _only_hedges(old)
+            and _only_hedges(new)
+            and not (bool(old.strip()) and _verb_used(a, a_start))
+            and not (bool(new.strip()) and _verb_used(b, b_start))
+        )
         if not hedges and _one_verb(old) and _one_verb(new) and not _verb_swap(old, new):
             return None  # "said → denied", "demanded → pledged": what the person did changed
         verb_or_hedge = hedges or _verb_swap(old, new)
