@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sidebyside.analysis.speakers import Watchlist
 from sidebyside.analysis.story_quotes import (
@@ -107,6 +110,67 @@ def test_a_part_is_not_set_against_the_whole():
 def test_one_article_telling_a_rising_toll_is_not_a_conflict():
     results = [result("a", "A", figures=[fig(400, "dead", None), fig(510, "dead", None)])]
     assert figure_conflicts(results) == ()
+
+
+def dated(id_: str, date: str | None, *figures: Figure) -> ArticleQuotes:
+    """An article of outlet `id_` published on `date` (ISO), printing `figures`."""
+    return ArticleQuotes(replace(article(id_, id_, "x"), date=date), (), figures)
+
+
+def test_a_toll_printed_higher_a_day_later_is_the_toll_updated():
+    sunday = dated("wire", "2024-09-15", fig(3, "killed", "health department"))
+    tuesday = dated("radio", "2024-09-17", fig(4, "died", "the minister"))
+    assert figure_conflicts([sunday, tuesday]) == ()
+    # The same toll printed lower a day later is a rival figure, whichever order they come in.
+    earlier = dated("wire", "2024-09-15", fig(4, "killed", "health department"))
+    later = dated("radio", "2024-09-17", fig(3, "died", "the minister"))
+    assert [c.measure for c in figure_conflicts([later, earlier])] == ["deaths"]
+
+
+@pytest.mark.parametrize(
+    ("low_dates", "high_dates", "conflict"),
+    [
+        (["2024-05-16"], ["2024-05-16"], True),  # one day: no order to read
+        (["2024-05-16"], [None], True),  # a higher toll of unknown date may be the older one
+        ([None], ["2024-05-17"], True),  # nothing dated says the lower toll came first
+        ([None, "2024-05-16"], ["2024-05-17"], False),  # undated copies of the lower toll tell nothing
+        (["2024-05-16", "2024-05-18"], ["2024-05-17"], True),  # printed lower again after the higher toll
+        (["2024-05-16"], ["2024-05-17", "2024-05-18"], False),
+    ],
+)
+def test_only_dates_in_order_make_a_rising_toll_an_update(low_dates, high_dates, conflict):
+    results = [dated(f"low{n}", d, fig(15, "dead", None)) for n, d in enumerate(low_dates)]
+    results += [dated(f"high{n}", d, fig(17, "dead", None)) for n, d in enumerate(high_dates)]
+    assert bool(figure_conflicts(results)) is conflict
+
+
+@pytest.mark.parametrize("what", ["missing", "trapped", "trains cancelled"])
+def test_counts_that_can_fall_still_conflict_across_days(what: str):
+    results = [dated("a", "2024-05-16", fig(8, what, None)), dated("b", "2024-05-17", fig(9, what, None))]
+    assert len(figure_conflicts(results)) == 1
+
+
+@given(
+    st.sampled_from(["dead", "injured", "displaced", "evacuated", "arrested", "civilians killed"]),
+    st.integers(1, 10**6),
+    st.integers(1, 10**6),
+    st.booleans(),
+)
+def test_a_rising_toll_conflicts_exactly_when_the_later_article_prints_less(what, first, second, shuffle):
+    earlier = dated("a", "2024-01-01", fig(first, what, "officials"))
+    later = dated("b", "2024-01-02", fig(second, what, "officials"))
+    results = [later, earlier] if shuffle else [earlier, later]
+    assert bool(figure_conflicts(results)) is (second < first)
+
+
+def test_a_rising_toll_in_a_real_story_is_not_flagged():
+    # Three dead on the 15th (the Highveld Times; the undated wire too), "four workers have
+    # now died, one more than previously reported" on the 16th (Metro Radio News).
+    story = load_story([str(DATA / "mine_collapse")])
+    summary = story_quotes(story.articles)
+    deaths = {v.number: {c.outlet for c in v.claims} for v in summary.figures if v.measure == "deaths"}
+    assert deaths == {3: {"Southern Wire", "The Highveld Times"}, 4: {"Metro Radio News"}}
+    assert [c.measure for c in summary.conflicts] == []
 
 
 def test_roles_are_learnt_across_the_story():

@@ -13,7 +13,11 @@ Malatya" are two different tolls. So:
   "about 1,200" is 1,200 +/- 10%, "up to 40" is [0, 40];
 * a conflict holds values of one measure, from different articles or sources, whose
   ranges are pairwise disjoint: they cannot all be true. Compatible differences stay in
-  the ledger, side by side, with their qualifiers, sources and outlets.
+  the ledger, side by side, with their qualifiers, sources and outlets;
+* a toll that only grows while a story goes on (`RISING`: the dead, the wounded, the
+  displaced ...) printed higher by an article dated later is that toll updated, not a
+  rival figure: three dead on Sunday and four on Tuesday can both hold. The same toll
+  printed *lower* a day later, or two values on one day, still conflict.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sidebyside.analysis.figures import measure_of
@@ -47,6 +51,11 @@ RANGES: dict[str, tuple[float, float]] = {
     "just over": (1.0, 1 + APPROXIMATE),
     **dict.fromkeys(("up to", "as many as", "at most", "fewer than", "less than", "under"), (0.0, 1.0)),
 }
+#: Measures that only grow while a story unfolds: the dead are not brought back, and
+#: people wounded, displaced, evacuated or arrested stay counted. A count of the missing
+#: or trapped falls as people are found, and cancellations are counted per day: a later
+#: difference in those says nothing about time.
+RISING = frozenset({"deaths", "wounded", "casualties", "displaced", "evacuated", "arrested"})
 #: After the number: a part of a counted group ("one of them", "five of the bombs").
 _PART = re.compile(r"^\s*of\s+(?:them|whom|those|these|the|its|their)\b", re.IGNORECASE)
 #: After or before the number: an increment, not a total ("two more", "another 3").
@@ -190,8 +199,10 @@ def figure_conflicts(results: Sequence[ArticleQuotes]) -> tuple[FigureConflict, 
 
     Parts and increments ("(part)", "(more)") are never compared: the whole they belong
     to is not known. One article giving two numbers on one authority is a narrative
-    ("rose from 400 to 510"), not a conflict (`_independent`).
+    ("rose from 400 to 510"), not a conflict (`_independent`); nor is a rising toll
+    printed higher by a later article (`_updated`).
     """
+    dates = {r.article.id: r.article.date for r in results}
     by_measure: dict[str, list[FigureGroup]] = defaultdict(list)
     for group in group_figures(results):
         if not group.measure.endswith(("(part)", "(more)")):
@@ -201,7 +212,10 @@ def figure_conflicts(results: Sequence[ArticleQuotes]) -> tuple[FigureConflict, 
         if len(values) > MAX_RIVAL_VALUES:
             continue
         clashes = [
-            (a, b) for n, a in enumerate(values) for b in values[n + 1 :] if not compatible(a, b) and _independent(a, b)
+            (a, b)
+            for n, a in enumerate(values)
+            for b in values[n + 1 :]
+            if not compatible(a, b) and _independent(a, b) and not _updated(a, b, dates)
         ]
         for members in _cliques(values, clashes):
             out.append(FigureConflict(measure, tuple(sorted(members, key=lambda v: (v.number, v.qualifier or "")))))
@@ -218,6 +232,30 @@ def _independent(a: FigureGroup, b: FigureGroup) -> bool:
     sources_a = {c.source for c in a.claims if c.source}
     sources_b = {c.source for c in b.claims if c.source}
     return len(articles) > 1 or bool(sources_a and sources_b and sources_a.isdisjoint(sources_b))
+
+
+def _updated(a: FigureGroup, b: FigureGroup, dates: Mapping[str, str | None]) -> bool:
+    """True when two clashing values of a `RISING` measure read as one toll updated: the
+    higher printed only by articles dated after every dated article printing the lower,
+    at least one of which is dated. ISO dates compare as text.
+
+    Undated articles tell nothing about order and are left out, except that the higher
+    value must be dated: a higher toll of unknown date may be the older or a rival one.
+    """
+    if _base_measure(a.measure) not in RISING:
+        return False
+    low, high = (a, b) if a.range[1] < b.range[0] else (b, a)
+    high_dates = [dates.get(c.article_id) for c in high.claims]
+    low_dates = [d for d in (dates.get(c.article_id) for c in low.claims) if d]
+    if not low_dates or not all(high_dates):
+        return False
+    return max(low_dates) < min(d for d in high_dates if d)
+
+
+def _base_measure(measure: str) -> str:
+    """The class of a measure key, without its group, place or year ("deaths: civilians
+    in Elazig" -> "deaths")."""
+    return re.split(r":| in | \(", measure, maxsplit=1)[0]
 
 
 def _cliques(
