@@ -46,6 +46,9 @@ def test_count_with_qualifier_and_what():
         ("About 36,000 people have been displaced.", "about", "displaced"),
         ("The death toll stood at 510 on Sunday.", None, "death toll"),
         ("The toll has risen to 17.", None, "toll"),
+        ("On Monday evening the ministry had put the number of injured at 230.", None, "injured"),
+        ("Officials put the number of displaced people at about 8,500.", "about", "displaced people"),
+        ("The number of people injured rose to more than 300.", "more than", "people injured"),
     ],
 )
 def test_qualifiers_and_measures(text: str, qualifier: str | None, what: str):

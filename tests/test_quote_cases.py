@@ -43,6 +43,53 @@ def case(name: str, paragraphs: Sequence[Paragraph], *said: Said, speakers: Sequ
 
 
 CASES = [
+    # ---------------------------------------------------------------- ", who said": the person the clause hangs on
+    case(
+        "a-person-named-after-a-verb-who-said-then-she-is-that-person-not-the-last-one-quoted",
+        [
+            ['"We will not lower that figure," Ingrid Solhaug said.'],
+            [
+                "Among those who have complained is Marit Holm, 67, a retired teacher from Bergvik, who said she "
+                "had received a letter on Monday but had heard nothing since."
+            ],
+            ['"I have changed my bank card and my phone number," she said.'],
+        ],
+        ("Ingrid Solhaug", "direct", "We will not lower that figure"),
+        ("Marit Holm", "indirect", "she had received a letter on Monday but had heard nothing since"),
+        ("Marit Holm", "direct", "I have changed my bank card and my phone number"),
+        speakers=["Ingrid Solhaug"],
+    ),
+    case(
+        "a-watched-person-who-said-after-a-preposition",
+        ["The criticism was aimed at Henrik Aalvik, who said the company had acted as fast as it could."],
+        ("Henrik Aalvik", "indirect", "the company had acted as fast as it could"),
+        speakers=["Henrik Aalvik"],
+    ),
+    case(
+        "a-role-then-a-name-who-said",
+        ["The committee questioned Kestrel's chief executive, Henrik Aalvik, who said the breach was contained."],
+        ("Henrik Aalvik", "indirect", "the breach was contained"),
+        speakers=["Henrik Aalvik"],
+    ),
+    case(
+        "a-subject-with-a-who-said-clause-before-its-own-verb-is-left-alone",
+        ["Henrik Aalvik, who told reporters he was sorry, left the hearing early."],
+        speakers=["Henrik Aalvik"],
+    ),
+    case(
+        "said-x-adding-that-is-two-acts-of-x",
+        ['"We are ready," said Henrik Aalvik, adding that the company had hired more staff.'],
+        ("Henrik Aalvik", "direct", "We are ready"),
+        ("Henrik Aalvik", "indirect", "the company had hired more staff"),
+        speakers=["Henrik Aalvik"],
+    ),
+    case(
+        "said-x-who-added-that-is-two-acts-of-x",
+        ['"We are ready," said the mayor, who added that the town had enough shelters.'],
+        ("the mayor", "direct", "We are ready"),
+        ("the mayor", "indirect", "the town had enough shelters"),
+        speakers=["Henrik Aalvik"],
+    ),
     # ---------------------------------------------------------------- a pronoun is not inverted mid-clause
     case(
         "an-age-and-a-relative-clause-between-the-speaker-and-said-then-she",

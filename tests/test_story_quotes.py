@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sidebyside.analysis.figure_ledger import figure_day
 from sidebyside.analysis.speakers import Watchlist
 from sidebyside.analysis.story_quotes import (
     analyse_story,
@@ -142,6 +143,44 @@ def test_only_dates_in_order_make_a_rising_toll_an_update(low_dates, high_dates,
     results = [dated(f"low{n}", d, fig(15, "dead", None)) for n, d in enumerate(low_dates)]
     results += [dated(f"high{n}", d, fig(17, "dead", None)) for n, d in enumerate(high_dates)]
     assert bool(figure_conflicts(results)) is conflict
+
+
+def test_a_later_article_giving_an_earlier_days_figure_still_conflicts():
+    monday = "The Health Ministry said on Monday evening that 180 people had been injured."
+    wire = ArticleQuotes(
+        replace(article("wire", "Wire", monday), date="2025-03-03"), (), (fig(180, "injured", "the Health Ministry"),)
+    )
+    tuesday = (
+        "On Monday evening the ministry had put the number of injured at 230.",
+        "The ministry said 310 people were now being treated for injuries.",
+    )
+    radio = ArticleQuotes(
+        replace(article("radio", "Radio", *tuesday), date="2025-03-04"),
+        (),
+        (
+            Figure("230", 230, None, "injured", "the ministry", 0),
+            Figure("310", 310, None, "treated for injuries", "the ministry", 1),
+        ),
+    )
+    [conflict] = figure_conflicts([wire, radio])
+    assert [v.number for v in conflict.values] == [180, 230]  # 310 on Tuesday is the toll updated
+
+
+@pytest.mark.parametrize(
+    ("published", "sentence", "day"),
+    [
+        ("2025-03-04", "The toll rose to 41.", "2025-03-04"),  # no weekday: the article's date
+        ("2025-03-04", "On Monday evening the ministry put it at 230.", "2025-03-03"),  # a Tuesday's paper
+        ("2025-03-04", "Officials said on Tuesday that 41 had died.", "2025-03-04"),
+        ("2025-03-04", "Officials said Saturday that 20 had died.", "2025-03-01"),  # the last Saturday before
+        ("2025-03-04", "More than 170 aftershocks have struck since Monday.", "2025-03-04"),  # a stretch, not a day
+        ("2025-03-04", "It rose between Monday and Tuesday.", None),  # two days: unknown
+        (None, "On Monday 12 died.", None),
+        ("March 2025", "On Monday 12 died.", None),  # not an ISO date
+    ],
+)
+def test_a_figure_is_given_for_its_articles_day_or_the_weekday_it_names(published, sentence, day):
+    assert figure_day(replace(article("a", "A", sentence), date=published), 0) == day
 
 
 @pytest.mark.parametrize("what", ["missing", "trapped", "trains cancelled"])

@@ -28,3 +28,5 @@ DAYS: tuple[str, ...] = (
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 )  # fmt: skip
+#: Each weekday's full name with its number as `datetime.date.weekday` counts (Monday 0).
+WEEKDAY_NUMBER: dict[str, int] = {name: number for number, name in enumerate(DAYS[-7:])}

@@ -15,9 +15,11 @@ Malatya" are two different tolls. So:
   ranges are pairwise disjoint: they cannot all be true. Compatible differences stay in
   the ledger, side by side, with their qualifiers, sources and outlets;
 * a toll that only grows while a story goes on (`RISING`: the dead, the wounded, the
-  displaced ...) printed higher by an article dated later is that toll updated, not a
-  rival figure: three dead on Sunday and four on Tuesday can both hold. The same toll
-  printed *lower* a day later, or two values on one day, still conflict.
+  displaced ...) given higher on a later day is that toll updated, not a rival figure:
+  three dead on Sunday and four on Tuesday can both hold. The same toll given *lower* a
+  day later, or two values for one day, still conflict. A figure's day is its
+  article's date, or the weekday its sentence names ("On Monday evening the ministry had
+  put the number of injured at 230", in Tuesday's paper, is Monday's figure).
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from sidebyside.analysis.figures import measure_of
+from sidebyside.dates import WEEKDAY_NUMBER
 from sidebyside.model import Article, ArticleQuotes, Figure
 
 #: How far "about", "some", "roughly" ... stretch a number either way.
@@ -202,7 +206,7 @@ def figure_conflicts(results: Sequence[ArticleQuotes]) -> tuple[FigureConflict, 
     ("rose from 400 to 510"), not a conflict (`_independent`); nor is a rising toll
     printed higher by a later article (`_updated`).
     """
-    dates = {r.article.id: r.article.date for r in results}
+    articles = {r.article.id: r.article for r in results}
     by_measure: dict[str, list[FigureGroup]] = defaultdict(list)
     for group in group_figures(results):
         if not group.measure.endswith(("(part)", "(more)")):
@@ -215,7 +219,7 @@ def figure_conflicts(results: Sequence[ArticleQuotes]) -> tuple[FigureConflict, 
             (a, b)
             for n, a in enumerate(values)
             for b in values[n + 1 :]
-            if not compatible(a, b) and _independent(a, b) and not _updated(a, b, dates)
+            if not compatible(a, b) and _independent(a, b) and not _updated(a, b, articles)
         ]
         for members in _cliques(values, clashes):
             out.append(FigureConflict(measure, tuple(sorted(members, key=lambda v: (v.number, v.qualifier or "")))))
@@ -234,22 +238,49 @@ def _independent(a: FigureGroup, b: FigureGroup) -> bool:
     return len(articles) > 1 or bool(sources_a and sources_b and sources_a.isdisjoint(sources_b))
 
 
-def _updated(a: FigureGroup, b: FigureGroup, dates: Mapping[str, str | None]) -> bool:
+def _updated(a: FigureGroup, b: FigureGroup, articles: Mapping[str, Article]) -> bool:
     """True when two clashing values of a `RISING` measure read as one toll updated: the
-    higher printed only by articles dated after every dated article printing the lower,
-    at least one of which is dated. ISO dates compare as text.
+    higher given only on days after every known day of the lower, at least one of which
+    is known (`figure_day`). ISO dates compare as text.
 
-    Undated articles tell nothing about order and are left out, except that the higher
-    value must be dated: a higher toll of unknown date may be the older or a rival one.
+    Figures of unknown day tell nothing about order and are left out, except that the
+    higher value's days must be known: a higher toll of unknown day may be the older or a
+    rival one.
     """
     if _base_measure(a.measure) not in RISING:
         return False
     low, high = (a, b) if a.range[1] < b.range[0] else (b, a)
-    high_dates = [dates.get(c.article_id) for c in high.claims]
-    low_dates = [d for d in (dates.get(c.article_id) for c in low.claims) if d]
-    if not low_dates or not all(high_dates):
+    high_days = [figure_day(articles[c.article_id], c.sentence) for c in high.claims]
+    low_days = [d for d in (figure_day(articles[c.article_id], c.sentence) for c in low.claims) if d]
+    if not low_days or not all(high_days):
         return False
-    return max(low_dates) < min(d for d in high_dates if d)
+    return max(low_days) < min(d for d in high_days if d)
+
+
+#: A weekday that dates its sentence's figure ("said on Monday", "On Monday evening the
+#: ministry had put ..."), not one that starts or ends a stretch ("since Monday", "until Friday").
+_WEEKDAY = re.compile(
+    r"(?<!\bsince )(?<!\bfrom )(?<!\buntil )(?<!\btill )(?<!\bbefore )(?<!\bafter )(?<!\bthrough )"
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def figure_day(article: Article, sentence: int) -> str | None:
+    """The day (ISO) a figure of the article's `sentence` is given for: the article's
+    date, or the last day on or before it with the weekday the sentence names. None when
+    the article is undated or the sentence names two weekdays."""
+    try:
+        published = date.fromisoformat(article.date or "")
+    except ValueError:
+        return None
+    text = article.sentences[sentence] if sentence < len(article.sentences) else ""
+    days = {WEEKDAY_NUMBER[m.group(1).lower()] for m in _WEEKDAY.finditer(text)}
+    if not days:
+        return published.isoformat()
+    if len(days) > 1:
+        return None
+    back = (published.weekday() - days.pop()) % 7
+    return (published - timedelta(days=back)).isoformat()
 
 
 def _base_measure(measure: str) -> str:

@@ -413,6 +413,9 @@ def what_counted(text: str, cand: Candidate, previous: str | None = None, clause
     toll = _ends_before(TOLL_BEFORE, text, cand.start, TOLL_LOOK_BACK)
     if toll:
         return " ".join(toll.group(1).lower().split())
+    count_of = _ends_before(COUNT_OF_BEFORE, text, cand.start)
+    if count_of:
+        return " ".join(count_of.group(1).lower().split())
     own = [w.group() for w in islice(NON_SPACE.finditer(text, cand.end, clauses.end(cand.end)), 7)]
     near = MEASURE_WORD.search(" ".join(own[:7]))
     if near:
@@ -436,6 +439,14 @@ VERB_BEFORE = re.compile(
 HOMES_AFTER = re.compile(rf"\s*(?:{COUNT_NOUNS}\s+)?((?:out\s+of|from)\s+their\s+homes)", re.IGNORECASE)
 TOLL_BEFORE = re.compile(
     r"\b(death\s+toll|toll)\b[^,;.]{0,80}?\b(?:stood\s+at|stands\s+at|(?:rose|risen|rises|climbed|jumped|increased)\s+to|reached|hit|of|at|is|was)\s+"
+    r"(?:(?:" + QUALIFIER + r")\s+)?$",
+    re.IGNORECASE,
+)
+#: "put the number of injured at 230", "the total of people displaced rose to 41,000": the
+#: words after "number of" say what the number counts.
+COUNT_OF_BEFORE = re.compile(
+    r"\b(?:number|count|tally|total)\s+of\s+([a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?:(?:stood|stands|rose|risen|rises|climbed|jumped|increased|fell|dropped)\s+)?(?:at|to|was|is|reached|hit)\s+"
     r"(?:(?:" + QUALIFIER + r")\s+)?$",
     re.IGNORECASE,
 )

@@ -36,10 +36,13 @@ def np_before(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     Skips auxiliaries and adverbs of the verb group and a relative clause in commas
     ("Haftar, who is visiting Paris, said"), and takes in an appositive closed by a
     comma ("Ghassan Salame, the UN envoy, told"; "the UN envoy, Ghassan Salame, said").
+    The subject of a ", who said" clause is the person it hangs on (`_antecedent`).
     """
     j = i - 1
     while j >= 0 and word(tokens[j]) in ADVERBS | AUX and tokens[j].kind == "word":
         j -= 1
+    if j >= 1 and tokens[j].kind == "word" and word(tokens[j]) == "who" and tokens[j - 1].text == ",":
+        return _antecedent(tokens, j - 1)
     if j >= 0 and tokens[j].text == ",":
         k = _relative_clause_start(tokens, j)
         if k is None:
@@ -51,6 +54,48 @@ def np_before(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     if a is None:
         return None
     return a, j + 1
+
+
+def _antecedent(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
+    """Token range of the person a non-restrictive ", who said" clause opening at `comma`
+    is about ("aimed at Henrik Aalvik, who said"): the phrase before the comma, read back
+    over an age and roles set off by commas. Like a subject's appositive, the phrase keeps
+    its first two parts ("the chief executive, Henrik Aalvik") but no age ("Marit Holm,
+    67, a retired teacher from Bergvik, who said" is Marit Holm's). Without it, a
+    pronoun after her words would go to the last person quoted.
+    """
+    commas = [comma]  # the commas between the phrase's parts, last first
+    while True:
+        k = commas[-1]
+        prev = k - 1
+        while prev >= 0 and tokens[prev].text != "," and tokens[prev].kind != "quote" and k - prev < 16:
+            prev -= 1
+        if prev < 1 or tokens[prev].text != ",":
+            break
+        if not (
+            _is_age(tokens, prev, k)
+            or _np_start(tokens, k - 1) == prev + 1
+            and _looks_like_name_or_role(tokens, prev + 1, k)
+        ):
+            break
+        commas.append(prev)
+    head_end = commas[-1]
+    a = _np_start(tokens, head_end - 1)
+    if a is None or not _looks_like_name_or_role(tokens, a, head_end):
+        return None
+    # Only a person named after a verb ("is Marit Holm, ...", "met the mayor, ..."): the
+    # clause then runs to the end of the sentence. A subject's clause ("Aalvik, who told
+    # reporters he was sorry, left") closes before the main verb, at a comma no rule here finds.
+    if not any(tokens[k].kind == "word" and is_verbish(tokens, k) for k in range(a)):
+        return None
+    if len(commas) == 1 or _is_age(tokens, head_end, commas[-2]):
+        return a, head_end
+    return a, commas[-2]
+
+
+def _is_age(tokens: Sequence[Token], comma: int, next_comma: int) -> bool:
+    """ ", 67,": a number alone between two commas."""
+    return next_comma == comma + 2 and tokens[comma + 1].text.isdigit()
 
 
 def _appositive(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:

@@ -85,8 +85,11 @@ def rest_is_adjunct(tokens: Sequence[Token], b: int, after_quote: bool = False) 
         tok = tokens[k]
         if tok.text in {",", ";"}:
             # the attribution is over: what follows is an adjunct or a new clause --
-            # unless it is "said, however, that ...", where the reported clause follows
-            return not any(word(t) == "that" for t in tokens[k + 1 : k + 4])
+            # unless it is "said, however, that ...", where the reported clause follows;
+            # ", adding that ..." and ", who added that ..." are new acts of the speaker
+            rest = tokens[k + 1 : k + 4]
+            cut = next((n for n, t in enumerate(rest) if word(t) == "that"), None)
+            return cut is None or any(word(t) == "who" or word(t).endswith("ing") for t in rest[:cut])
         if tok.kind == "quote":
             return k > 0 and tokens[k - 1].text in {",", ":", ".", "!", "?"}
         if tok.kind == "word":
