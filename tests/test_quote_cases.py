@@ -72,6 +72,38 @@ CASES = [
         speakers=["Henrik Aalvik"],
     ),
     case(
+        "a-role-with-a-place-after-at-the",
+        [
+            "Tobias Ekdahl, a security researcher at the University of Skarsholm, said the attackers had used a login belonging to an outside contractor."
+        ],
+        ("Tobias Ekdahl", "indirect", "the attackers had used a login belonging to an outside contractor"),
+        speakers=["Tobias Ekdahl"],
+    ),
+    case(
+        "a-role-ending-in-a-clause-of-its-own",
+        [
+            "Tobias Ekdahl, a security researcher at the University of Skarsholm who first spotted the data being "
+            "offered for sale online, said the attackers had used a login belonging to an outside contractor."
+        ],
+        ("Tobias Ekdahl", "indirect", "the attackers had used a login belonging to an outside contractor"),
+        speakers=["Tobias Ekdahl"],
+    ),
+    case(
+        "who-leads-then-said-more-than-a-count-is-no-inverted-speaker",
+        [
+            "Katrin Dascu, who leads the Drenna Mountain Rescue Service, said more than 600 rescuers, soldiers and "
+            "volunteers were working through the rubble."
+        ],
+        ("Katrin Dascu", "indirect", "more than 600 rescuers, soldiers and volunteers were working through the rubble"),
+        speakers=["Katrin Dascu"],
+    ),
+    case(
+        "who-leads-then-said-a-list-is-no-inverted-speaker",
+        ["Katrin Dascu, who leads the service, said police officers, soldiers and volunteers were working."],
+        ("Katrin Dascu", "indirect", "police officers, soldiers and volunteers were working"),
+        speakers=["Katrin Dascu"],
+    ),
+    case(
         "a-subject-with-a-who-said-clause-before-its-own-verb-is-left-alone",
         ["Henrik Aalvik, who told reporters he was sorry, left the hearing early."],
         speakers=["Henrik Aalvik"],

@@ -68,14 +68,13 @@ def _antecedent(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
     while True:
         k = commas[-1]
         prev = k - 1
-        while prev >= 0 and tokens[prev].text != "," and tokens[prev].kind != "quote" and k - prev < 16:
+        while prev >= 0 and tokens[prev].text != "," and tokens[prev].kind != "quote" and k - prev < APPOSITIVE_WORDS:
             prev -= 1
         if prev < 1 or tokens[prev].text != ",":
             break
         if not (
             _is_age(tokens, prev, k)
-            or _np_start(tokens, k - 1) == prev + 1
-            and _looks_like_name_or_role(tokens, prev + 1, k)
+            or (_np_start(tokens, k - 1) == prev + 1 and _looks_like_name_or_role(tokens, prev + 1, k))
         ):
             break
         commas.append(prev)
@@ -98,20 +97,29 @@ def _is_age(tokens: Sequence[Token], comma: int, next_comma: int) -> bool:
     return next_comma == comma + 2 and tokens[comma + 1].text.isdigit()
 
 
+#: The most tokens an appositive's part holds (a relative clause after a role aside).
+APPOSITIVE_WORDS = 16
+
+
 def _appositive(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
-    """An appositive ending at `comma`, "NAME, ROLE," or "ROLE, NAME,": both parts, as one phrase."""
+    """An appositive ending at `comma`, "NAME, ROLE," or "ROLE, NAME,": both parts, as one
+    phrase. A role may end in a clause of its own ("a security researcher at the University
+    of Skarsholm who first spotted the data ..."): the role is what comes before "who"."""
     k = comma - 1
-    while k >= 0 and tokens[k].text != "," and tokens[k].kind != "quote" and comma - k < 16:
+    while k >= 0 and tokens[k].text != "," and tokens[k].kind != "quote" and comma - k < 2 * APPOSITIVE_WORDS:
         k -= 1
     if k < 1 or tokens[k].text != ",":
         return None
-    inner = _np_start(tokens, comma - 1)
+    end = next((n for n in range(k + 2, comma) if word(tokens[n]) == "who"), comma)
+    if end - k >= APPOSITIVE_WORDS:
+        return None
+    inner = _np_start(tokens, end - 1)
     outer = _np_start(tokens, k - 1)
     if inner != k + 1 or outer is None:
         return None
-    if not (_looks_like_name_or_role(tokens, outer, k) and _looks_like_name_or_role(tokens, inner, comma)):
+    if not (_looks_like_name_or_role(tokens, outer, k) and _looks_like_name_or_role(tokens, inner, end)):
         return None
-    return outer, comma
+    return outer, end
 
 
 def _relative_clause_start(tokens: Sequence[Token], comma: int) -> int | None:
@@ -166,9 +174,15 @@ def _np_start(tokens: Sequence[Token], j: int) -> int | None:
         if w in INNER_PREPOSITIONS and start is not None and not _inside_phrase(tokens, k):
             break
         start = k
-        # "a spokesman for the governor": the phrase goes on before "for the"
+        # "a spokesman for the governor", "a researcher at the University of Skarsholm":
+        # the phrase goes on before "for the" and "at the"
         if w in DETERMINERS and not (
-            k >= 2 and word(tokens[k - 1]) in NP_PREPOSITIONS and tokens[k - 2].kind == "word"
+            k >= 2
+            and tokens[k - 2].kind == "word"
+            and (
+                word(tokens[k - 1]) in NP_PREPOSITIONS
+                or (word(tokens[k - 1]) in INNER_PREPOSITIONS and _inside_phrase(tokens, k - 1))
+            )
         ):
             break
         k -= 1

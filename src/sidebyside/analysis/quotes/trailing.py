@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sidebyside.analysis.quotes.phrases import np_after
+from sidebyside.analysis.quotes.phrases import np_after, np_before
 from sidebyside.analysis.quotes.speech import Act, CueKind, Form
 from sidebyside.analysis.quotes.tokens import Token, is_verbish, next_quote, word
 from sidebyside.analysis.wordlists import AUX, INVERTIBLE, PRONOUNS, SUBORDINATORS
+
+#: Words that open a count, not a speaker, after an inverted cue ("said more than 600 ...").
+COMPARATIVES = frozenset({"more", "less", "fewer"})
 
 
 def inverted_act(tokens: Sequence[Token], i: int) -> Act | None:
@@ -33,10 +36,14 @@ def inverted_act(tokens: Sequence[Token], i: int) -> Act | None:
         and word(tokens[i + 1]) == "that"
     ):
         return None
+    if prev.text == "," and _opens_with_its_subject(tokens, i):
+        return None  # "Katrin Dascu, who leads the service, said police ...": she said it
     np = np_after(tokens, i + 1)
     if np is None:
         return None
     a, b = np
+    if word(tokens[a]) in COMPARATIVES or (b < len(tokens) and word(tokens[b]) == "than"):
+        return None  # "..., said more than 600 rescuers were working": a count, nobody speaking
     b = _with_appositive_name(tokens, b)
     if word(tokens[a]) in PRONOUNS and b < len(tokens) and tokens[b].kind == "word":
         # "said he." ends its clause; in "X, 63, who ..., said she spent two hours" the
@@ -56,6 +63,14 @@ def inverted_act(tokens: Sequence[Token], i: int) -> Act | None:
     )
     act.content = trailing_content(tokens, boundary_tok, b)
     return act
+
+
+def _opens_with_its_subject(tokens: Sequence[Token], i: int) -> bool:
+    """Is everything before the cue at `i` its subject, set off by commas ("Tobias Ekdahl,
+    a researcher who spotted the data, said ...")? Then the cue is no inverted one: a
+    trailing "..., said X" follows a clause, not a bare subject."""
+    np = np_before(tokens, i)
+    return np is not None and np[0] == 0
 
 
 def _with_appositive_name(tokens: Sequence[Token], b: int) -> int:
