@@ -98,6 +98,9 @@ def test_public_broadcaster_chrome_is_removed() -> None:
         "Posted May 17, 2024 10:45 am | Updated 11:02 am",
         "16/05/2024 | 18:40",
         "Published 3 hours ago",
+        "Published: Monday, March 3, 2025 — 10:55 p.m.",
+        "Published March 5, 2025 at 8:15 p.m. · Updated March 5, 2025 at 9:02 p.m.",
+        "[Image] Kestrel Telecom's headquarters in central Skarsholm, March 11, 2025.",
     ],
 )
 def test_navigation_and_page_furniture_are_junk(line: str) -> None:
@@ -657,3 +660,30 @@ def test_recurring_camel_words_examples() -> None:
 def test_fold_quotes_is_the_character_mapping(text: str) -> None:
     table = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
     assert fold_quotes(text) == text.translate(table)
+
+
+# --- ads ----------------------------------------------------------------------------------
+
+
+def test_an_ads_copy_under_its_label_goes_with_it() -> None:
+    ad = "Brennick Auto Centre — Spring service special, book online today"
+    assert body_of(page("ADVERTISEMENT", ad)) == [LEAD, SECOND, LAST]
+
+
+def test_a_paragraph_under_an_ad_label_stays() -> None:
+    # The label stood alone (the ad was an image): the line under it is the article's.
+    sentence = "The governor said nine people were still missing."
+    assert body_of(page("Advertisement", sentence)) == [LEAD, SECOND, sentence, LAST]
+
+
+def test_a_time_in_a_sentence_is_no_timestamp() -> None:
+    sentence = "At 10:55 p.m. on Monday, March 3, the ground shook again."
+    assert body_of(page(sentence)) == [LEAD, SECOND, sentence, LAST]
+
+
+@pytest.mark.parametrize(
+    "credit", ["Photo: Erik Vang/NWS", "Image source: EPB/Jonas Pirtti", "Photo: Mira Dobreva / Sarvast Tribune"]
+)
+def test_a_caption_goes_with_the_picture_credit_under_it(credit: str) -> None:
+    caption = "Rescuers search a collapsed apartment block on Market Street on Monday."
+    assert body_of(page(caption, credit)) == [LEAD, SECOND, LAST]

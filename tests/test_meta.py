@@ -176,6 +176,13 @@ def test_byline_glued_to_the_headline_is_recovered() -> None:
     assert meta.title == "Strike halts trains across the north"
 
 
+def test_a_bare_name_above_where_the_reporter_filed_from_is_the_byline() -> None:
+    meta = meta_of(
+        "Strike halts trains across the north", "4 June 2024", "Marta Ekholm", "Reporting from Leeds", LEAD, MORE
+    )
+    assert (meta.byline, meta.date) == ("Marta Ekholm", "2024-06-04")
+
+
 def test_no_byline_when_none_is_given() -> None:
     assert meta_of("Strike halts trains across the north", LEAD, MORE).byline is None
 
@@ -285,6 +292,14 @@ def test_date_comes_from_a_head_timestamp() -> None:
         meta_of("Strike halts trains across the north", "By Jane Doe", "Tuesday 4 June 2024, 6:15 am", LEAD, MORE).date
         == "2024-06-04"
     )
+
+
+@pytest.mark.parametrize(
+    ("stamp", "iso"),
+    [("Published: 06 June 2024", "2024-06-06"), ("Published: Monday, March 3, 2025 — 10:55 p.m.", "2025-03-03")],
+)
+def test_date_comes_from_a_labelled_timestamp(stamp: str, iso: str) -> None:
+    assert meta_of("Strike halts trains across the north", "By Jane Doe", stamp, LEAD, MORE).date == iso
 
 
 def test_no_date_from_the_body() -> None:

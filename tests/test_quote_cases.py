@@ -74,7 +74,8 @@ CASES = [
     case(
         "a-role-with-a-place-after-at-the",
         [
-            "Tobias Ekdahl, a security researcher at the University of Skarsholm, said the attackers had used a login belonging to an outside contractor."
+            "Tobias Ekdahl, a security researcher at the University of Skarsholm, said the attackers had used a login "
+            "belonging to an outside contractor."
         ],
         ("Tobias Ekdahl", "indirect", "the attackers had used a login belonging to an outside contractor"),
         speakers=["Tobias Ekdahl"],

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 
 from sidebyside.ingest.boilerplate import JUNK_COST, NEUTRAL_COST, densest_body
 from sidebyside.ingest.lines import (
+    AD_COPY_WORDS,
+    AD_LABEL,
     BYLINE,
     CAPTION_LABEL,
     HUGE,
@@ -423,6 +425,12 @@ def line_weight(line: str) -> float:
     return -NEUTRAL_COST
 
 
+def _ad_copy(line: str) -> bool:
+    """The line under an ad's label is the ad when it is no sentence: a short slogan
+    without a full stop. The article's next paragraph, when the label stands alone, is one."""
+    return word_count(line) <= AD_COPY_WORDS and not TERMINAL.search(line) and not is_prose(line)
+
+
 #: A caption is a sentence or two: a longer line after "Image caption" is the article.
 CAPTION_WORDS = 40
 
@@ -447,6 +455,10 @@ def _body_region(lines: list[str]) -> tuple[int, int, set[int]]:
             continue
         elif CAPTION_LABEL.match(line) and i + 1 < len(lines) and word_count(lines[i + 1]) <= CAPTION_WORDS:
             boxes.update((i, i + 1))  # "Image caption" / the caption itself
+            i += 2
+            continue
+        elif AD_LABEL.match(line) and i + 1 < len(lines) and _ad_copy(lines[i + 1]):
+            boxes.update((i, i + 1))  # "ADVERTISEMENT" / "Brennick Auto Centre — Spring service special"
             i += 2
             continue
         elif SOFT_END.match(line):

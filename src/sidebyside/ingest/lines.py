@@ -37,6 +37,7 @@ TERMINAL = re.compile(r"[.!?:;…؟۔।。！？][\"”’')\]]*$|[\"”’]$")
 #: Photo captions and picture credits (every pattern needs one of `CAPTION_CUES`, checked first).
 CAPTION = re.compile(
     r"^\s*(?:FILE\s+)?PHOTO\s*:|"
+    r"^[\[(](?:Image|Photo|Picture|Video)[\])]\s|"
     r"^(?:Image|Photo|Picture|Video|Media)\s+(?:caption|source|credit)s?\s*[,:]|"
     r"\b(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU|Getty Images|Bloomberg)\s*/\s*[A-Z]|"
     r"\((?:[A-Z]{2,}\s+)?Photo\b[^)]*\)\s*$|"
@@ -49,6 +50,12 @@ CAPTION = re.compile(
 )
 #: A caption's label on a line of its own ("Image caption"): the next line is the caption.
 CAPTION_LABEL = re.compile(r"^(?:(?:image|photo|picture|video|media) )?(?:caption|description)\s*:?$", re.IGNORECASE)
+#: A label a page puts above an ad: the ad's own copy follows on the next line.
+AD_LABEL = re.compile(
+    r"^(?:advertisement|advertising|ad|sponsored(?: content)?|paid content|promoted)\s*:?$", re.IGNORECASE
+)
+#: An ad's copy under its label is a slogan, not a paragraph: this many words at most.
+AD_COPY_WORDS = 20
 CAPTION_CUES = ("/", "photo", "picture", "image", "getty", "caption", "credit", "source", "illustration", "©")
 #: A picture's copyright, which is a credit under a photo, not the page's closing notice:
 #: "(Image: © NASA/ESA)", "Image copyright @BigMachine", "Photo: © Jane Doe", and a bare
@@ -73,10 +80,11 @@ PHOTO_AGENCY = re.compile(
     r"^[\[(]\s*(?:Getty(?: Images)?|Shutterstock|Alamy|NurPhoto|SOPA Images|Zuma|ZUMA|Sipa|iStock)\b"
 )
 #: A picture credit standing alone under its caption: the whole line in brackets ("(Image:
-#: © NASA/ESA)", "[Getty]", "(Jane Doe/Reuters)") or "Photo by Jane Doe/AFP".
+#: © NASA/ESA)", "[Getty]", "(Jane Doe/Reuters)") or "Photo by Jane Doe/AFP", "Photo: Erik
+#: Vang/NWS", "Image source: EPB/Jonas Pirtti".
 STANDALONE_CREDIT = re.compile(
     r"^[\[(][^()\[\]]{1,80}[\])]$|"
-    r"^(?:Photo|Photograph|Picture|Image)s? by [A-Z][\w.'’ -]{1,40}(?:/[\w.'’ -]{1,40})?\.?$"
+    r"^(?:Photo|Photograph|Picture|Image)s?(?: by|:| source:| credit:) [A-Z][\w.'’ -]{1,40}(?:/[\w.'’ -]{1,40})?\.?$"
 )
 
 
@@ -436,13 +444,13 @@ def is_timestamp(line: str) -> bool:
     tokens = re.findall(r"[\w.:/+-]+|[|•,–—]", line)
     dated = False
     for token in tokens:
-        bare = token.rstrip(".,") or token
+        bare = token.rstrip(".,:") or token  # "Published:", "2025,"
         low = bare.lower()
         if low in MONTHS or low in DAYS or low in {"ago", "today", "yesterday"}:
             dated = True
         elif STAMP_NUMBER.match(bare):
             dated = dated or ":" in bare or "/" in bare or bool(re.match(r"^\d\d?\.\d\d$", bare))
-        elif not (low in STAMP_WORDS or TIMEZONE.match(bare)):
+        elif not (low in STAMP_WORDS or token.lower() in STAMP_WORDS or TIMEZONE.match(bare)):  # "p.m."
             return False
     return dated
 

@@ -131,6 +131,7 @@ BYLINE = re.compile(r"^By:?\s+(?P<name>[A-Z][^|]{1,60}?)\s*(?:\|.*)?$")
 NAME_IN_PLACE = re.compile(
     r"^(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’.-]*){1,3}) in (?P<place>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})$"
 )
+REPORTING_FROM = re.compile(r"^Reporting from\s+[A-Z]")
 BARE_NAME = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: (?:de |van |von |al-|el-)?[A-Z][\w'’-]+){1,2}$")
 NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 PLACE_LINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,24}$")
@@ -456,8 +457,10 @@ def _byline(head: list[str], title: str | None) -> tuple[str | None, str | None]
     for i, line in enumerate(after):
         if m := NAME_IN_PLACE.match(line):
             return m.group("name"), m.group("place")
-        # A bare name right above the timestamp: "Tom Barnes" / "Thursday 16 May 2024 10:12 BST".
-        if i + 1 < len(after) and is_timestamp(after[i + 1]) and BARE_NAME.match(line) and line.upper() != line:
+        # A bare name right above the timestamp: "Tom Barnes" / "Thursday 16 May 2024 10:12 BST",
+        # or above where the reporter filed from: "Marta Ekholm" / "Reporting from Velmora".
+        below = after[i + 1] if i + 1 < len(after) else ""
+        if (is_timestamp(below) or REPORTING_FROM.match(below)) and BARE_NAME.match(line) and line.upper() != line:
             return line, None
     return None, None
 
