@@ -220,6 +220,8 @@ def test_place_and_scope_make_different_measures():
         "Three workers were injured, one of them seriously.": ("one", 1, "seriously injured", "wounded (part)"),
         "Rescuers found two more bodies overnight.": ("two", 2, "bodies", "deaths (more)"),
         "It was the worst since 2003, when 22 people died in a sinking.": ("22", 22, "died", "deaths (2003)"),
+        "In Portavel, the country's second city, 18,000 marched.": ("18,000", 18000, "marched", "turnout in Portavel"),
+        "In a statement, police said 62,000 marched.": ("62,000", 62000, "marched", "turnout"),  # no place
     }
     for sentence, (text, number, what, want) in cases.items():
         f, s = figure(text, number, what, sentence)

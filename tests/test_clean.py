@@ -679,11 +679,3 @@ def test_a_paragraph_under_an_ad_label_stays() -> None:
 def test_a_time_in_a_sentence_is_no_timestamp() -> None:
     sentence = "At 10:55 p.m. on Monday, March 3, the ground shook again."
     assert body_of(page(sentence)) == [LEAD, SECOND, sentence, LAST]
-
-
-@pytest.mark.parametrize(
-    "credit", ["Photo: Erik Vang/NWS", "Image source: EPB/Jonas Pirtti", "Photo: Mira Dobreva / Sarvast Tribune"]
-)
-def test_a_caption_goes_with_the_picture_credit_under_it(credit: str) -> None:
-    caption = "Rescuers search a collapsed apartment block on Market Street on Monday."
-    assert body_of(page(caption, credit)) == [LEAD, SECOND, LAST]

@@ -49,6 +49,7 @@ def test_count_with_qualifier_and_what():
         ("On Monday evening the ministry had put the number of injured at 230.", None, "injured"),
         ("Officials put the number of displaced people at about 8,500.", "about", "displaced people"),
         ("The number of people injured rose to more than 300.", "more than", "people injured"),
+        ("The number of people killed in Monday's earthquake has risen to 41.", None, "people killed"),
     ],
 )
 def test_qualifiers_and_measures(text: str, qualifier: str | None, what: str):
@@ -157,6 +158,9 @@ def test_measure_classes():
     assert measure_of("forced out of their homes") == measure_of("fled their homes") == "displaced"
     assert measure_of("displaced or trapped") is None  # mixed: not comparable
     assert measure_of("people") is None
+    assert measure_of("marched") == measure_of("people had taken part") == measure_of("marchers") == "turnout"
+    assert measure_of("taking part in the search operation") is None  # helicopters searching are no crowd
+    assert measure_of("pensioners had been defrauded") == measure_of("pensioners were cheated") == "defrauded"
 
 
 @settings(max_examples=400, deadline=None)

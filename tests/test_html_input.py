@@ -138,6 +138,25 @@ def test_captions_and_credits_go_to_the_tail_and_links_out() -> None:
     assert result.tail == ("(Reporting by Ana Ruiz; Editing by Tom Berg)",)
 
 
+def test_a_pull_quote_repeating_the_article_is_left_out() -> None:
+    # Kept, the repeated quotation would stand alone in the body and be given to whoever
+    # was quoted last.
+    said = '"She can meet whoever she likes. We want this reform scrapped," said Joaquim Pires, a bus driver.'
+    markup = page_of(
+        "The minister said the talks would continue next week in Geneva, officials confirmed on Monday.",
+        "Police said the march had passed off peacefully, with only a handful of arrests in the afternoon.",
+        said,
+        "The federation will meet on Monday to decide whether to call a general strike next month.",
+    ).replace(
+        "<p>Police said",
+        '<blockquote class="pull-quote"><p>"She can meet whoever she likes. We want this reform scrapped."</p>'
+        "<cite>Joaquim Pires, 61, bus driver</cite></blockquote><p>Police said",
+    )
+    text = extract_page(markup).text
+    assert text.count("whoever she likes") == 1
+    assert "Joaquim Pires, 61, bus driver" not in text
+
+
 def test_subheadings_inside_the_article_are_kept() -> None:
     """clean()'s "crumbs" rule drops short lines without a full stop; inside a page's
     article they are subheadings, and they are part of the text."""

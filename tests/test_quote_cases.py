@@ -72,6 +72,23 @@ CASES = [
         speakers=["Henrik Aalvik"],
     ),
     case(
+        "said-x-then-an-adjunct-with-a-that-which-is-no-conjunction",
+        ['"We are ready," said Henrik Aalvik, during that meeting.'],
+        ("Henrik Aalvik", "direct", "We are ready"),
+        speakers=["Henrik Aalvik"],
+    ),
+    case(
+        "a-subject-interrupted-by-a-who-clause-is-the-he-of-the-next-sentence",
+        [
+            ['"We will go through every camera image from today," police spokesman Paulo Dinis said.'],
+            ["ALF leader Rui Valente, who marched at the head of the procession, struck a defiant tone."],
+            ['"We will not work until we drop," he shouted from the stage.'],
+        ],
+        ("Paulo Dinis", "direct", "We will go through every camera image from today"),
+        ("Rui Valente", "direct", "We will not work until we drop"),
+        speakers=["Paulo Dinis", "Rui Valente"],
+    ),
+    case(
         "a-role-with-a-place-after-at-the",
         [
             "Tobias Ekdahl, a security researcher at the University of Skarsholm, said the attackers had used a login "

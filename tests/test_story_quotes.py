@@ -174,6 +174,7 @@ def test_a_later_article_giving_an_earlier_days_figure_still_conflicts():
         ("2025-03-04", "Officials said on Tuesday that 41 had died.", "2025-03-04"),
         ("2025-03-04", "Officials said Saturday that 20 had died.", "2025-03-01"),  # the last Saturday before
         ("2025-03-04", "More than 170 aftershocks have struck since Monday.", "2025-03-04"),  # a stretch, not a day
+        ("2025-03-04", "Monday's toll rose to 41, officials said on Tuesday.", "2025-03-04"),  # names the quake
         ("2025-03-04", "It rose between Monday and Tuesday.", None),  # two days: unknown
         (None, "On Monday 12 died.", None),
         ("March 2025", "On Monday 12 died.", None),  # not an ISO date
@@ -181,6 +182,39 @@ def test_a_later_article_giving_an_earlier_days_figure_still_conflicts():
 )
 def test_a_figure_is_given_for_its_articles_day_or_the_weekday_it_names(published, sentence, day):
     assert figure_day(replace(article("a", "A", sentence), date=published), 0) == day
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        (("14", "by late afternoon"), ("20", "by the evening"), False),  # a running count, later higher
+        (("20", "by late afternoon"), ("14", "by the evening"), True),  # later lower
+        (("14", "by the evening"), ("20", "by the evening"), True),  # one part of one day
+        (("14", ""), ("20", ""), True),  # one day
+    ],
+)
+def test_parts_of_a_day_order_a_running_count(first, second, conflict):
+    def said(id_: str, number: str, when: str) -> ArticleQuotes:
+        sentence = f"Police said {number} people had been arrested {when}.".replace("  ", " ")
+        art = replace(article(id_, id_.title(), sentence), date="2025-11-06")
+        return ArticleQuotes(art, (), (Figure(number, int(number), None, "arrested", "police", 0),))
+
+    assert bool(figure_conflicts([said("wire", *first), said("tv", *second)])) is conflict
+
+
+def test_organisers_and_police_counting_one_march_conflict_but_another_city_does_not():
+    wire = ArticleQuotes(
+        article("wire", "Wire", "x"),
+        (),
+        (fig(250000, "people had taken part", "Rui Valente"), fig(62000, "marchers", "police")),
+    )
+    daily = ArticleQuotes(
+        article("daily", "Daily", "In Portavel, the country's second city, 18,000 marched according to organisers."),
+        (),
+        (Figure("18,000", 18000, None, "marched", "organisers", 0, 40, 46),),
+    )
+    [conflict] = figure_conflicts([wire, daily])
+    assert (conflict.measure, [v.number for v in conflict.values]) == ("turnout", [62000, 250000])
 
 
 @pytest.mark.parametrize("what", ["missing", "trapped", "trains cancelled"])

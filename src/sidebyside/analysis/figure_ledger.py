@@ -15,11 +15,12 @@ Malatya" are two different tolls. So:
   ranges are pairwise disjoint: they cannot all be true. Compatible differences stay in
   the ledger, side by side, with their qualifiers, sources and outlets;
 * a toll that only grows while a story goes on (`RISING`: the dead, the wounded, the
-  displaced ...) given higher on a later day is that toll updated, not a rival figure:
-  three dead on Sunday and four on Tuesday can both hold. The same toll given *lower* a
-  day later, or two values for one day, still conflict. A figure's day is its
-  article's date, or the weekday its sentence names ("On Monday evening the ministry had
-  put the number of injured at 230", in Tuesday's paper, is Monday's figure).
+  displaced ...) given higher later is that toll updated, not a rival figure: three dead
+  on Sunday and four on Tuesday can both hold, as can 14 arrests "by late afternoon" and
+  at least 20 "by the evening". The same toll given *lower* later, or two values for
+  one day (or one part of it), still conflict. A figure's day is its article's date, or
+  the weekday its sentence names ("On Monday evening the ministry had put the number of
+  injured at 230", in Tuesday's paper, is Monday's figure).
 """
 
 from __future__ import annotations
@@ -159,8 +160,20 @@ def measure_key(article: Article, figure: Figure) -> str | None:
         return f"{measure} (more)"
     if year := _YEAR_BEFORE.search(before[-80:]) or _YEAR_AFTER.match(after):
         measure = f"{measure} ({year.group(1)})"
-    place = _place(after)
+    place = _place(after) or _opening_place(before)
     return f"{measure} in {place}" if place else measure
+
+
+#: A sentence that opens on its place: "In Portavel, the country's second city, 18,000 marched".
+_OPENING_PLACE = re.compile(r"^In\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*),")
+
+
+def _opening_place(before: str) -> str | None:
+    """The place a sentence opens on, when the count comes after it."""
+    m = _OPENING_PLACE.match(before)
+    if not m or m.group(1).split()[0] in _NOT_PLACES:
+        return None
+    return m.group(1)
 
 
 def _place(after: str) -> str | None:
@@ -250,19 +263,53 @@ def _updated(a: FigureGroup, b: FigureGroup, articles: Mapping[str, Article]) ->
     if _base_measure(a.measure) not in RISING:
         return False
     low, high = (a, b) if a.range[1] < b.range[0] else (b, a)
-    high_days = [figure_day(articles[c.article_id], c.sentence) for c in high.claims]
-    low_days = [d for d in (figure_day(articles[c.article_id], c.sentence) for c in low.claims) if d]
-    if not low_days or not all(high_days):
+    high_times = [figure_time(articles[c.article_id], c.sentence) for c in high.claims]
+    low_times = [t for t in (figure_time(articles[c.article_id], c.sentence) for c in low.claims) if t]
+    highs = [t for t in high_times if t]
+    if not low_times or len(highs) < len(high_times):
         return False
-    return max(low_days) < min(d for d in high_days if d)
+    order = [_order(low_time, high_time) for low_time in low_times for high_time in highs]
+    return "before" in order and "not before" not in order
+
+
+def _order(earlier: tuple[str, int | None], later: tuple[str, int | None]) -> str:
+    """Whether a figure given at time `earlier` came "before" one given at `later`, "not
+    before", or "unknown" (one day, a part of it known for only one of them)."""
+    (day, part), (other_day, other_part) = earlier, later
+    if day != other_day:
+        return "before" if day < other_day else "not before"
+    if part is None and other_part is None:
+        return "not before"  # two values for one day
+    if part is None or other_part is None:
+        return "unknown"
+    return "before" if part < other_part else "not before"
 
 
 #: A weekday that dates its sentence's figure ("said on Monday", "On Monday evening the
-#: ministry had put ..."), not one that starts or ends a stretch ("since Monday", "until Friday").
+#: ministry had put ..."), not one that starts or ends a stretch ("since Monday", "until
+#: Friday") nor one that names the event ("the toll from Monday's earthquake").
 _WEEKDAY = re.compile(
     r"(?<!\bsince )(?<!\bfrom )(?<!\buntil )(?<!\btill )(?<!\bbefore )(?<!\bafter )(?<!\bthrough )"
-    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s\b)"
 )
+
+
+#: The parts of a day a running count is given for ("14 arrested by late afternoon", "at
+#: least 20 by the evening"), in order.
+DAY_PARTS = {"morning": 1, "noon": 2, "midday": 2, "afternoon": 3, "evening": 4, "night": 5, "tonight": 5}
+_DAY_PART = re.compile(r"\b(" + "|".join(DAY_PARTS) + r")\b", re.IGNORECASE)
+
+
+def figure_time(article: Article, sentence: int) -> tuple[str, int | None] | None:
+    """When a figure of the article's `sentence` is given for: its day (`figure_day`) and
+    the part of the day the sentence names (`DAY_PARTS`), if it names one; None when the day
+    is unknown."""
+    day = figure_day(article, sentence)
+    if day is None:
+        return None
+    text = article.sentences[sentence] if sentence < len(article.sentences) else ""
+    parts = {DAY_PARTS[m.group(1).lower()] for m in _DAY_PART.finditer(text)}
+    return day, parts.pop() if len(parts) == 1 else None
 
 
 def figure_day(article: Article, sentence: int) -> str | None:

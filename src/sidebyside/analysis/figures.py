@@ -121,6 +121,13 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"evacuated|rescued", "evacuated"),
     (r"cancell?ed|cancell?ations?|scrapped", "cancelled"),
     (r"affected|impacted", "affected"),
+    (r"defrauded|cheated|swindled|scammed", "defrauded"),
+    # a crowd: organisers' and police counts of one march are the classic rival figures
+    (
+        r"marched|marchers|turned\s+out|turnout|rallied|t(?:ook|aken|aking)\s+part"
+        r"(?=\s*(?:[,.;]|$|in\s+(?:the\s+)?(?:march|protest|rally|demonstration|strike|walkout|capital|city)))",
+        "turnout",
+    ),
 )
 MEASURE_WORD = re.compile(r"\b(?:" + "|".join(p for p, _ in MEASURES) + r")\b", re.IGNORECASE)
 COUNT_LIST = rf"{COUNT_NOUNS}(?:,\s*{COUNT_NOUNS})*(?:,?\s+(?:and|or)\s+{COUNT_NOUNS})?"
@@ -442,11 +449,11 @@ TOLL_BEFORE = re.compile(
     r"(?:(?:" + QUALIFIER + r")\s+)?$",
     re.IGNORECASE,
 )
-#: "put the number of injured at 230", "the total of people displaced rose to 41,000": the
-#: words after "number of" say what the number counts.
+#: "put the number of injured at 230", "the number of people killed in Monday's earthquake
+#: has risen to 41": the words after "number of" say what the number counts.
 COUNT_OF_BEFORE = re.compile(
-    r"\b(?:number|count|tally|total)\s+of\s+([a-z]+(?:\s+[a-z]+)?)\s+"
-    r"(?:(?:stood|stands|rose|risen|rises|climbed|jumped|increased|fell|dropped)\s+)?(?:at|to|was|is|reached|hit)\s+"
+    r"\b(?:number|count|tally|total)\s+of\s+([a-z]+(?:\s+[a-z]+)?)\b[^,;.]{0,60}?\b"
+    r"(?:(?:stood|stands|rose|risen|rises|climbed|jumped|increased|fell|fallen|dropped)\s+)?(?:at|to|was|is|reached|hit)\s+"
     r"(?:(?:" + QUALIFIER + r")\s+)?$",
     re.IGNORECASE,
 )

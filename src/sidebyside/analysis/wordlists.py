@@ -51,7 +51,7 @@ SAY_VERBS = frozenset(
     complains conceded concedes emphasised emphasized emphasises emphasizes maintained maintains
     contended contends alleged alleges cautioned cautions lamented laments reported observed
     remarked commented countered retorted boasted hinted signalled signaled stated
-    underscored underscores elaborated elaborates
+    underscored underscores elaborated elaborates shouted shouts
     """.split()
 )
 #: Bare forms count only after a modal ("He did acknowledge"); alone they are often nouns.

@@ -91,6 +91,10 @@ _SUPERSETS = {
 FAVOR_PRECISION = True
 INCLUDE_COMMENTS = False
 INCLUDE_TABLES = True
+#: Pull quotes: a line of the article repeated large beside it, often with its speaker
+#: under it ("Joaquim Pires, 61, bus driver"). Kept, it is a second copy of a quotation
+#: with no attribution, which the quote reader would give to whoever was quoted last.
+PULL_QUOTES = ["//*[contains(@class, 'pull-quote') or contains(@class, 'pullquote') or contains(@class, 'pull_quote')]"]
 
 
 @dataclass(frozen=True)
@@ -254,6 +258,7 @@ def _extract(markup: str) -> Document | None:
             favor_precision=FAVOR_PRECISION,
             include_comments=INCLUDE_COMMENTS,
             include_tables=INCLUDE_TABLES,
+            prune_xpath=PULL_QUOTES,
         )
     except RecursionError:
         raise LoadError("not a usable web page (nested too deeply)") from None

@@ -80,11 +80,12 @@ PHOTO_AGENCY = re.compile(
     r"^[\[(]\s*(?:Getty(?: Images)?|Shutterstock|Alamy|NurPhoto|SOPA Images|Zuma|ZUMA|Sipa|iStock)\b"
 )
 #: A picture credit standing alone under its caption: the whole line in brackets ("(Image:
-#: © NASA/ESA)", "[Getty]", "(Jane Doe/Reuters)") or "Photo by Jane Doe/AFP", "Photo: Erik
-#: Vang/NWS", "Image source: EPB/Jonas Pirtti".
+#: © NASA/ESA)", "[Getty]", "(Jane Doe/Reuters)") or "Photo by Jane Doe/AFP". Not "Photograph:
+#: Jane Doe/AP": scrapes of pages that print it so often lost the caption above it, and the
+#: line above is then the article's.
 STANDALONE_CREDIT = re.compile(
     r"^[\[(][^()\[\]]{1,80}[\])]$|"
-    r"^(?:Photo|Photograph|Picture|Image)s?(?: by|:| source:| credit:) [A-Z][\w.'’ -]{1,40}(?:/[\w.'’ -]{1,40})?\.?$"
+    r"^(?:Photo|Photograph|Picture|Image)s? by [A-Z][\w.'’ -]{1,40}(?:/[\w.'’ -]{1,40})?\.?$"
 )
 
 

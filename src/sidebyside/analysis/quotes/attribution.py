@@ -20,11 +20,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 
-from sidebyside.analysis.quotes.phrases import nearest_subject, np_before
+from sidebyside.analysis.quotes.phrases import nearest_subject, np_before, opening_subject
 from sidebyside.analysis.quotes.speech import Act, Form, SentenceSpeech, Speaker
 from sidebyside.analysis.quotes.tokens import Token, is_verbish, word
 from sidebyside.analysis.speakers import Mention, Resolver, fold, strip_possessive
-from sidebyside.analysis.wordlists import ADVERBS, AUX, DOCUMENT_NOUNS, ORG_WORDS, PERSON_NOUNS, PRONOUNS
+from sidebyside.analysis.wordlists import (
+    ADVERBS,
+    AUX,
+    DOCUMENT_NOUNS,
+    ORG_WORDS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+)
 
 
 @dataclass
@@ -291,14 +299,22 @@ def update_discourse(ctx: SentenceContext) -> None:
 
 
 def _sentence_subject(ctx: SentenceContext) -> Speaker | None:
-    """The subject of the sentence's first finite verb, if it is a person."""
+    """The subject of the sentence's first finite verb, if it is a person. A verb of a
+    relative clause set off by commas is not the sentence's: the subject is the phrase the
+    clause interrupts ("ALF leader Rui Valente, who marched at the head, struck a defiant
+    tone"), when it opens the sentence."""
     tokens = ctx.tokens
     for k in range(len(tokens)):
         if is_verbish(tokens, k):
             j = k
             while j > 0 and word(tokens[j - 1]) in AUX | ADVERBS:
                 j -= 1
-            np = np_before(tokens, j)
+            if j >= 2 and word(tokens[j - 1]) in RELATIVE_PRONOUNS and tokens[j - 2].text == ",":
+                np = opening_subject(tokens, j - 2)
+                if np is None:
+                    continue
+            else:
+                np = np_before(tokens, j)
             if np is None:
                 return None
             a, b = tokens[np[0]].start, tokens[np[1] - 1].end

@@ -56,6 +56,13 @@ def np_before(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     return a, j + 1
 
 
+def opening_subject(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
+    """The noun phrase before `comma` when it opens the sentence: the subject a relative
+    clause after it interrupts ("ALF leader Rui Valente, who marched at the head, struck ...")."""
+    a = _np_start(tokens, comma - 1)
+    return (a, comma) if a == 0 else None
+
+
 def _antecedent(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
     """Token range of the person a non-restrictive ", who said" clause opening at `comma`
     is about ("aimed at Henrik Aalvik, who said"): the phrase before the comma, read back

@@ -101,7 +101,8 @@ def rest_is_adjunct(tokens: Sequence[Token], b: int, after_quote: bool = False) 
         if tok.text in {",", ";"}:
             # the attribution is over: what follows is an adjunct or a new clause --
             # unless it is "said, however, that ...", where the reported clause follows;
-            # ", adding that ..." and ", who added that ..." are new acts of the speaker
+            # ", adding that ..." and ", who added that ..." are new acts of the speaker, and
+            # in ", during that meeting" the "that" is no conjunction
             rest = tokens[k + 1 : k + 4]
             cut = next((n for n, t in enumerate(rest) if word(t) == "that"), None)
             return cut is None or any(word(t) == "who" or word(t).endswith("ing") for t in rest[:cut])
