@@ -101,6 +101,7 @@ def test_public_broadcaster_chrome_is_removed() -> None:
         "Published: Monday, March 3, 2025 — 10:55 p.m.",
         "Published March 5, 2025 at 8:15 p.m. · Updated March 5, 2025 at 9:02 p.m.",
         "[Image] Kestrel Telecom's headquarters in central Skarsholm, March 11, 2025.",
+        "Tarrenford 19°C Sunny  |  Thursday, June 12, 2025",
     ],
 )
 def test_navigation_and_page_furniture_are_junk(line: str) -> None:
@@ -668,6 +669,16 @@ def test_fold_quotes_is_the_character_mapping(text: str) -> None:
 def test_an_ads_copy_under_its_label_goes_with_it() -> None:
     ad = "Brennick Auto Centre — Spring service special, book online today"
     assert body_of(page("ADVERTISEMENT", ad)) == [LEAD, SECOND, LAST]
+
+
+def test_an_ads_copy_speaking_to_the_reader_goes_with_its_label() -> None:
+    ad = "Valley Kitchens & Baths — 20% off all fitted kitchens this June. Visit our Tarrenford showroom."
+    assert body_of(page("Advertisement", ad)) == [LEAD, SECOND, LAST]
+
+
+def test_a_temperature_in_a_sentence_is_the_article() -> None:
+    sentence = "Temperatures reached 45°C in Seville on Friday, the highest ever recorded there."
+    assert body_of(page(sentence)) == [LEAD, SECOND, sentence, LAST]
 
 
 def test_a_paragraph_under_an_ad_label_stays() -> None:

@@ -89,6 +89,24 @@ CASES = [
         speakers=["Paulo Dinis", "Rui Valente"],
     ),
     case(
+        "according-to-after-a-short-fragment-vouches-for-the-fragment-only",
+        [
+            "Rui Valente, the head of the federation, said at the end of the march that 250,000 people had taken part "
+            "in the capital, 62,000 according to police."
+        ],
+        ("Rui Valente", "indirect", "250,000 people had taken part in the capital, 62,000"),
+        speakers=["Rui Valente"],
+    ),
+    case(
+        "a-name-its-role-with-an-acronym-and-a-which-clause-then-said",
+        [
+            "Rui Valente, the head of the Aurenian Labour Federation (ALF), which called the protest, said at the end "
+            "of the march that 250,000 people had taken part in the capital, 62,000 according to police."
+        ],
+        ("Rui Valente", "indirect", "250,000 people had taken part in the capital, 62,000"),
+        speakers=["Rui Valente"],
+    ),
+    case(
         "a-role-with-a-place-after-at-the",
         [
             "Tobias Ekdahl, a security researcher at the University of Skarsholm, said the attackers had used a login "

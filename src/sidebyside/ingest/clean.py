@@ -36,6 +36,7 @@ from sidebyside.ingest.lines import (
     HUGE,
     SOFT_END,
     TERMINAL,
+    addresses_reader,
     is_comment_header,
     is_css_token,
     is_hard_end,
@@ -426,9 +427,12 @@ def line_weight(line: str) -> float:
 
 
 def _ad_copy(line: str) -> bool:
-    """The line under an ad's label is the ad when it is no sentence: a short slogan
-    without a full stop. The article's next paragraph, when the label stands alone, is one."""
-    return word_count(line) <= AD_COPY_WORDS and not TERMINAL.search(line) and not is_prose(line)
+    """The line under an ad's label is the ad when it is short and no sentence of the
+    story: a slogan without a full stop, or words to the reader ("Visit our showroom.").
+    The article's next paragraph, when the label stands alone, is a sentence of the story."""
+    if word_count(line) > AD_COPY_WORDS:
+        return False
+    return addresses_reader(line) or not (TERMINAL.search(line) or is_prose(line))
 
 
 #: A caption is a sentence or two: a longer line after "Image caption" is the article.

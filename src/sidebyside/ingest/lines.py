@@ -50,6 +50,8 @@ CAPTION = re.compile(
 )
 #: A caption's label on a line of its own ("Image caption"): the next line is the caption.
 CAPTION_LABEL = re.compile(r"^(?:(?:image|photo|picture|video|media) )?(?:caption|description)\s*:?$", re.IGNORECASE)
+#: A temperature: a weather widget's ("Tarrenford 19°C Sunny | Thursday, June 12, 2025").
+WEATHER = re.compile(r"(?<![\w.])-?\d{1,3}\s?°\s?[CF]?(?!\w)")
 #: A label a page puts above an ad: the ad's own copy follows on the next line.
 AD_LABEL = re.compile(
     r"^(?:advertisement|advertising|ad|sponsored(?: content)?|paid content|promoted)\s*:?$", re.IGNORECASE
@@ -349,6 +351,7 @@ def is_furniture(line: str) -> bool:
         or SOURCE_LINE.match(line)
         or EMBED.search(line)
         or is_timestamp(line)
+        or (WEATHER.search(line) is not None and word_count(line) <= 12 and not TERMINAL.search(line))
     )
 
 

@@ -35,7 +35,8 @@ def np_before(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
 
     Skips auxiliaries and adverbs of the verb group and a relative clause in commas
     ("Haftar, who is visiting Paris, said"), and takes in an appositive closed by a
-    comma ("Ghassan Salame, the UN envoy, told"; "the UN envoy, Ghassan Salame, said").
+    comma ("Ghassan Salame, the UN envoy, told"; "the UN envoy, Ghassan Salame, said"),
+    before such a clause too.
     The subject of a ", who said" clause is the person it hangs on (`_antecedent`).
     """
     j = i - 1
@@ -49,6 +50,8 @@ def np_before(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
             return _appositive(tokens, j)
         while (inner := _relative_clause_start(tokens, k)) is not None:
             k = inner  # "Maria Lemou, 63, who was travelling ..., said": an age, then a clause
+        if (both := _appositive(tokens, k)) is not None:
+            return both  # "Rui Valente, the head of the federation, which called the march, said"
         j = k - 1
     a = _np_start(tokens, j)
     if a is None:
@@ -161,6 +164,9 @@ def _np_start(tokens: Sequence[Token], j: int) -> int | None:
         if tok.kind == "punct":
             if tok.text == "." and k > 0 and (word(tokens[k - 1]) in ABBREVIATIONS or len(tokens[k - 1].text) == 1):
                 k -= 1
+                continue
+            if tok.text == ")" and k >= 3 and tokens[k - 2].text == "(" and tokens[k - 1].text.isupper():
+                k -= 3  # "the Aurenian Labour Federation (ALF)": an acronym in brackets is the name's
                 continue
             if tok.text in "-–" and start is not None:
                 k -= 1
