@@ -30,10 +30,13 @@ STORIES = sorted(p.name for p in DATA.iterdir() if (p / "gold.json").is_file())
 #: "44 underground"). Everything else must be found in full.
 FLOOR = {"rail_strike": 0.5, "mine_collapse": 0.0}
 #: Recall of quote-group links (pairs of carriers found in one group), per story, where the
-#: rules do not reach every one yet (kestrel_breach: "The regulator's director told
+#: rules do not reach every one yet. kestrel_breach: "The regulator's director told
 #: reporters ..." is Ingrid Solhaug's, which only knowing the regulator is her authority
-#: tells). Everything else must be found in full.
-GROUP_FLOOR = {"kestrel_breach": 0.9}
+#: tells. lusenda_march: indirect speech reworded between outlets ("the right to protest"
+#: / "the right to demonstrate"), and a reported clause holding a quotation keeps only the
+#: quotation. tarrenford_verdict: a quotation split by its attribution ("We will appeal,"
+#: she said, "and we will win.") is two quotes. Everything else must be found in full.
+GROUP_FLOOR = {"kestrel_breach": 0.9, "lusenda_march": 0.65, "tarrenford_verdict": 0.7}
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "\u00a0": " "})
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -220,6 +220,14 @@ def figure_conflicts(results: Sequence[ArticleQuotes]) -> tuple[FigureConflict, 
     printed higher by a later article (`_updated`).
     """
     articles = {r.article.id: r.article for r in results}
+    times: dict[tuple[str, int], tuple[str, int | None] | None] = {}
+
+    def time_of(claim: FigureClaim) -> tuple[str, int | None] | None:
+        key = (claim.article_id, claim.sentence)  # each sentence read once, however many pairs ask
+        if key not in times:
+            times[key] = figure_time(articles[claim.article_id], claim.sentence)
+        return times[key]
+
     by_measure: dict[str, list[FigureGroup]] = defaultdict(list)
     for group in group_figures(results):
         if not group.measure.endswith(("(part)", "(more)")):
@@ -232,7 +240,7 @@ def figure_conflicts(results: Sequence[ArticleQuotes]) -> tuple[FigureConflict, 
             (a, b)
             for n, a in enumerate(values)
             for b in values[n + 1 :]
-            if not compatible(a, b) and _independent(a, b) and not _updated(a, b, articles)
+            if not compatible(a, b) and _independent(a, b) and not _updated(a, b, time_of)
         ]
         for members in _cliques(values, clashes):
             out.append(FigureConflict(measure, tuple(sorted(members, key=lambda v: (v.number, v.qualifier or "")))))
@@ -251,20 +259,19 @@ def _independent(a: FigureGroup, b: FigureGroup) -> bool:
     return len(articles) > 1 or bool(sources_a and sources_b and sources_a.isdisjoint(sources_b))
 
 
-def _updated(a: FigureGroup, b: FigureGroup, articles: Mapping[str, Article]) -> bool:
-    """True when two clashing values of a `RISING` measure read as one toll updated: the
-    higher given only on days after every known day of the lower, at least one of which
-    is known (`figure_day`). ISO dates compare as text.
-
-    Figures of unknown day tell nothing about order and are left out, except that the
-    higher value's days must be known: a higher toll of unknown day may be the older or a
-    rival one.
+def _updated(a: FigureGroup, b: FigureGroup, time_of: Callable[[FigureClaim], tuple[str, int | None] | None]) -> bool:
+    """True when two clashing values of a `RISING` measure read as one toll updated: every
+    printing of the higher value has a known time (`figure_time`, through `time_of`), and
+    each printing of the lower value whose time is known came before all of them, or cannot
+    be ordered against one (a part of the day known for only one); at least one came
+    before. Printings of the lower value at an unknown time tell nothing and are left out;
+    a higher value of unknown time may be the older or a rival one. ISO dates compare as text.
     """
     if _base_measure(a.measure) not in RISING:
         return False
     low, high = (a, b) if a.range[1] < b.range[0] else (b, a)
-    high_times = [figure_time(articles[c.article_id], c.sentence) for c in high.claims]
-    low_times = [t for t in (figure_time(articles[c.article_id], c.sentence) for c in low.claims) if t]
+    high_times = [time_of(c) for c in high.claims]
+    low_times = [t for t in map(time_of, low.claims) if t]
     highs = [t for t in high_times if t]
     if not low_times or len(highs) < len(high_times):
         return False
