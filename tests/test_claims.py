@@ -222,6 +222,9 @@ def test_place_and_scope_make_different_measures():
         "It was the worst since 2003, when 22 people died in a sinking.": ("22", 22, "died", "deaths (2003)"),
         "In Portavel, the country's second city, 18,000 marched.": ("18,000", 18000, "marched", "turnout in Portavel"),
         "In a statement, police said 62,000 marched.": ("62,000", 62000, "marched", "turnout"),  # no place
+        "The fire chief said 140 homes had been destroyed.": ("140", 140, "destroyed", "destroyed: homes"),
+        "The mayor put the number of homes destroyed at 210.": ("210", 210, "homes destroyed", "destroyed: homes"),
+        "Drones destroyed 12 tanks near the border.": ("12", 12, "destroyed", None),  # no home, no building
     }
     for sentence, (text, number, what, want) in cases.items():
         f, s = figure(text, number, what, sentence)

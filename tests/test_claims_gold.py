@@ -27,16 +27,19 @@ DATA = Path(__file__).parent / "data"
 STORIES = sorted(p.name for p in DATA.iterdir() if (p / "gold.json").is_file())
 #: Recall of conflicts flagged, per story, where the rules do not reach every one yet
 #: (rail_strike: "40,000 members" vs "closer to 35,000"; mine_collapse: "42 trapped" vs
-#: "44 underground"). Everything else must be found in full.
-FLOOR = {"rail_strike": 0.5, "mine_collapse": 0.0}
+#: "44 underground"; seldingen_plant: 2,300 vs 2,800 jobs, as jobs are no measure: the
+#: union's "more than 3,000, suppliers included" would be set against the company's 2,300).
+#: Everything else must be found in full.
+FLOOR = {"rail_strike": 0.5, "mine_collapse": 0.0, "seldingen_plant": 0.0}
 #: Recall of quote-group links (pairs of carriers found in one group), per story, where the
 #: rules do not reach every one yet. kestrel_breach: "The regulator's director told
 #: reporters ..." is Ingrid Solhaug's, which only knowing the regulator is her authority
 #: tells. lusenda_march: indirect speech reworded between outlets ("the right to protest"
 #: / "the right to demonstrate"), and a reported clause holding a quotation keeps only the
 #: quotation. tarrenford_verdict: a quotation split by its attribution ("We will appeal,"
-#: she said, "and we will win.") is two quotes. Everything else must be found in full.
-GROUP_FLOOR = {"kestrel_breach": 0.9, "lusenda_march": 0.65, "tarrenford_verdict": 0.7}
+#: she said, "and we will win.") is two quotes. seldingen_plant: "The Frenchman" is not
+#: known as Philippe Garnier. Everything else must be found in full.
+GROUP_FLOOR = {"kestrel_breach": 0.9, "lusenda_march": 0.65, "tarrenford_verdict": 0.7, "seldingen_plant": 0.8}
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "\u00a0": " "})
 
 

@@ -102,6 +102,7 @@ def test_public_broadcaster_chrome_is_removed() -> None:
         "Published March 5, 2025 at 8:15 p.m. · Updated March 5, 2025 at 9:02 p.m.",
         "[Image] Kestrel Telecom's headquarters in central Skarsholm, March 11, 2025.",
         "Tarrenford 19°C Sunny  |  Thursday, June 12, 2025",
+        "Live updates: our rolling coverage of the Port Ellery fire continues here",
     ],
 )
 def test_navigation_and_page_furniture_are_junk(line: str) -> None:
@@ -674,6 +675,19 @@ def test_an_ads_copy_under_its_label_goes_with_it() -> None:
 def test_an_ads_copy_speaking_to_the_reader_goes_with_its_label() -> None:
     ad = "Valley Kitchens & Baths — 20% off all fitted kitchens this June. Visit our Tarrenford showroom."
     assert body_of(page("Advertisement", ad)) == [LEAD, SECOND, LAST]
+
+
+@pytest.mark.parametrize(
+    "ad",
+    [
+        "Switch to Voltia Energy and save up to 30% on your power bill. Fixed prices for two years, no hidden fees. "
+        "Get your quote in two minutes at voltia.eu",
+        "Beat the heat this autumn: Coolbreeze portable air conditioners from 199.99. Free delivery, shop now.",
+        "Harbour Hardware: generators, pumps and garden hoses in stock. Open seven days, 8am to 8pm.",
+    ],
+)
+def test_an_ads_pitch_under_its_label_goes_with_it(ad: str) -> None:
+    assert body_of(page("ADVERTISEMENT", ad)) == [LEAD, SECOND, LAST]
 
 
 def test_a_temperature_in_a_sentence_is_the_article() -> None:

@@ -107,6 +107,29 @@ CASES = [
         speakers=["Rui Valente"],
     ),
     case(
+        "an-aside-about-the-speaker-then-she-said",
+        [
+            ["The firefighter, Daniel Rusk, 34, was part of a crew trying to hold the line near Hollin Cross."],
+            [
+                "Fire Chief Ruth Halvorsen, her voice breaking, told reporters at the command post that Rusk had "
+                '"given his life for this town."'
+            ],
+            ['"Daniel knew these hills better than any of us. Tonight we have lost a brother," she said.'],
+        ],
+        ("Ruth Halvorsen", "direct", "given his life for this town."),
+        ("Ruth Halvorsen", "direct", "Daniel knew these hills better than any of us. Tonight we have lost a brother"),
+        speakers=["Ruth Halvorsen"],
+    ),
+    case(
+        "she-said-then-in-words-that-is-no-reported-clause",
+        [
+            '"The wind turned on us just after noon, and the fire jumped the coast road," Ruth Halvorsen said on '
+            "Monday, in words that have since been repeated all over town."
+        ],
+        ("Ruth Halvorsen", "direct", "The wind turned on us just after noon, and the fire jumped the coast road"),
+        speakers=["Ruth Halvorsen"],
+    ),
+    case(
         "a-role-with-a-place-after-at-the",
         [
             "Tobias Ekdahl, a security researcher at the University of Skarsholm, said the attackers had used a login "

@@ -60,7 +60,15 @@ RANGES: dict[str, tuple[float, float]] = {
 #: people wounded, displaced, evacuated or arrested stay counted. A count of the missing
 #: or trapped falls as people are found, and cancellations are counted per day: a later
 #: difference in those says nothing about time.
-RISING = frozenset({"deaths", "wounded", "casualties", "displaced", "evacuated", "arrested"})
+RISING = frozenset({"deaths", "wounded", "casualties", "displaced", "evacuated", "arrested", "destroyed"})
+#: What a count of things destroyed may count: "destroyed" alone would set 140 homes
+#: against 12 tanks. Each word is folded to the thing it names.
+DESTROYED_THINGS = {
+    **dict.fromkeys(("home", "homes", "house", "houses", "dwellings"), "homes"),
+    **dict.fromkeys(("building", "buildings", "structures", "properties"), "buildings"),
+}
+_THING = re.compile(r"\b(" + "|".join(DESTROYED_THINGS) + r")\b", re.IGNORECASE)
+_THING_AFTER = re.compile(r"^\s*(?:\w+\s+)?(" + "|".join(DESTROYED_THINGS) + r")\b", re.IGNORECASE)
 #: After the number: a part of a counted group ("one of them", "five of the bombs").
 _PART = re.compile(r"^\s*of\s+(?:them|whom|those|these|the|its|their)\b", re.IGNORECASE)
 #: After or before the number: an increment, not a total ("two more", "another 3").
@@ -154,6 +162,11 @@ def measure_key(article: Article, figure: Figure) -> str | None:
         return None
     text = article.sentences[figure.sentence] if figure.sentence < len(article.sentences) else ""
     before, after = text[: figure.start], text[figure.end :]
+    if measure == "destroyed":  # "140 homes had been destroyed", "the number of homes destroyed at 210"
+        thing = _THING.search(figure.what or "") or _THING_AFTER.match(after)
+        if thing is None:
+            return None
+        measure = f"destroyed: {DESTROYED_THINGS[thing.group(1).lower()]}"
     if _PART.match(after) or (figure.what or "").startswith("of them"):
         return f"{measure} (part)"
     if _MORE_AFTER.match(after) or _MORE_BEFORE.search(before):

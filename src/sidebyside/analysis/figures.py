@@ -122,6 +122,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"cancell?ed|cancell?ations?|scrapped", "cancelled"),
     (r"affected|impacted", "affected"),
     (r"defrauded|cheated|swindled|scammed", "defrauded"),
+    (r"destroyed|razed|flattened|burn(?:ed|t)\s+down", "destroyed"),
     # a crowd: organisers' and police counts of one march are the classic rival figures
     (
         r"marched|marchers|turned\s+out|turnout|rallied|t(?:ook|aken|aking)\s+part"

@@ -31,6 +31,8 @@ from sidebyside.ingest.boilerplate import JUNK_COST, NEUTRAL_COST, densest_body
 from sidebyside.ingest.lines import (
     AD_COPY_WORDS,
     AD_LABEL,
+    AD_PITCH_WORDS,
+    AD_WORDS,
     BYLINE,
     CAPTION_LABEL,
     HUGE,
@@ -430,7 +432,10 @@ def _ad_copy(line: str) -> bool:
     """The line under an ad's label is the ad when it is short and no sentence of the
     story: a slogan without a full stop, or words to the reader ("Visit our showroom.").
     The article's next paragraph, when the label stands alone, is a sentence of the story."""
-    if word_count(line) > AD_COPY_WORDS:
+    words = word_count(line)
+    if words <= AD_PITCH_WORDS and AD_WORDS.search(line):
+        return True  # "Free delivery, shop now.", "Get your quote in two minutes at voltia.eu"
+    if words > AD_COPY_WORDS:
         return False
     return addresses_reader(line) or not (TERMINAL.search(line) or is_prose(line))
 

@@ -56,8 +56,17 @@ WEATHER = re.compile(r"(?<![\w.])-?\d{1,3}\s?°\s?[CF]?(?!\w)")
 AD_LABEL = re.compile(
     r"^(?:advertisement|advertising|ad|sponsored(?: content)?|paid content|promoted)\s*:?$", re.IGNORECASE
 )
-#: An ad's copy under its label is a slogan, not a paragraph: this many words at most.
+#: An ad's copy under its label is a slogan, not a paragraph: this many words at most ...
 AD_COPY_WORDS = 20
+#: ... or a longer pitch that sells: these words are a shop's, not a reporter's.
+AD_WORDS = re.compile(
+    r"\b(?:shop now|buy now|order now|book (?:now|online|today)|call (?:now|today)|sign up (?:today|now)|"
+    r"free delivery|free trial|in stock|no hidden fees|cancel any time|save up to|learn more|get your quote)\b|"
+    r"\bfrom [$€£]?\d+\.\d\d\b|\b[\w-]+\.(?:com|eu|net|co\.uk)\b",
+    re.IGNORECASE,
+)
+#: The most words an ad's pitch runs to.
+AD_PITCH_WORDS = 40
 CAPTION_CUES = ("/", "photo", "picture", "image", "getty", "caption", "credit", "source", "illustration", "©")
 #: A picture's copyright, which is a credit under a photo, not the page's closing notice:
 #: "(Image: © NASA/ESA)", "Image copyright @BigMachine", "Photo: © Jane Doe", and a bare
@@ -182,7 +191,8 @@ QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|‘[^’]*’(?!\w)")
 #: "READ MORE: …", "Related: …", "Watch: …": a link to another page, however long its title.
 LINK_PREFIX = re.compile(
     r"^(?:read (?:more|also|next)|also read|see also|related(?: (?:stories|articles|content|coverage))?|"
-    r"more(?: on this)?|watch|listen|video|gallery|in pictures|live|explainer|opinion|analysis)\s*[:|»>]",
+    r"more(?: on this)?|watch|listen|video|gallery|in pictures|live(?: updates| blog| coverage)?|explainer|opinion|"
+    r"analysis)\s*[:|»>]",
     re.IGNORECASE,
 )
 #: Nothing after these is article text: wire credits and copyright are checked separately.

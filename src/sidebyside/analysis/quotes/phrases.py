@@ -132,6 +132,10 @@ def _appositive(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
     return outer, end
 
 
+#: Possessives that open an aside about the speaker ("her voice breaking").
+POSSESSIVES = frozenset({"his", "her", "their", "its"})
+
+
 def _relative_clause_start(tokens: Sequence[Token], comma: int) -> int | None:
     """Index of the comma opening ", who ... ," that ends at `comma`, if any."""
     k = comma - 1
@@ -145,6 +149,8 @@ def _relative_clause_start(tokens: Sequence[Token], comma: int) -> int | None:
             return k  # ", speaking in Rome,"
         if comma == k + 2 and first.text.isdigit():
             return k  # "Sarah Lindqvist, 34, said": an age
+        if word(first) in POSSESSIVES and word(tokens[comma - 1]).endswith("ing"):
+            return k  # "Ruth Halvorsen, her voice breaking, told": an aside about the speaker
     return None
 
 

@@ -16,6 +16,12 @@ from sidebyside.analysis.quotes.speech import Act, CueKind, Form
 from sidebyside.analysis.quotes.tokens import Token, is_verbish, next_quote, word
 from sidebyside.analysis.wordlists import AUX, INVERTIBLE, PRONOUNS, SUBORDINATORS
 
+#: Words that may stand between "said," and the "that" of its reported clause ("said,
+#: however, that ...").
+CONNECTIVES = frozenset(
+    "however though moreover furthermore nevertheless nonetheless also meanwhile again too still instead "
+    "therefore thus indeed then".split()
+)
 #: Words that open a count, not a speaker, after an inverted cue ("said more than 600 ...").
 COMPARATIVES = frozenset({"more", "less", "fewer"})
 
@@ -100,12 +106,12 @@ def rest_is_adjunct(tokens: Sequence[Token], b: int, after_quote: bool = False) 
         tok = tokens[k]
         if tok.text in {",", ";"}:
             # the attribution is over: what follows is an adjunct or a new clause --
-            # unless it is "said, however, that ...", where the reported clause follows;
-            # ", adding that ..." and ", who added that ..." are new acts of the speaker, and
-            # in ", during that meeting" the "that" is no conjunction
+            # unless it is "said, however, that ...", where the reported clause follows.
+            # ", adding that ..." and ", who added that ..." are new acts of the speaker,
+            # and in ", during that meeting" or ", in words that ..." "that" is no conjunction
             rest = tokens[k + 1 : k + 4]
             cut = next((n for n, t in enumerate(rest) if word(t) == "that"), None)
-            return cut is None or any(word(t) == "who" or word(t).endswith("ing") for t in rest[:cut])
+            return cut is None or not all(t.kind == "punct" or word(t) in CONNECTIVES for t in rest[:cut])
         if tok.kind == "quote":
             return k > 0 and tokens[k - 1].text in {",", ":", ".", "!", "?"}
         if tok.kind == "word":
