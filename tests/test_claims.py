@@ -220,8 +220,6 @@ def test_place_and_scope_make_different_measures():
         "Three workers were injured, one of them seriously.": ("one", 1, "seriously injured", "wounded (part)"),
         "Rescuers found two more bodies overnight.": ("two", 2, "bodies", "deaths (more)"),
         "It was the worst since 2003, when 22 people died in a sinking.": ("22", 22, "died", "deaths (2003)"),
-        "In Portavel, the country's second city, 18,000 marched.": ("18,000", 18000, "marched", "turnout in Portavel"),
-        "In a statement, police said 62,000 marched.": ("62,000", 62000, "marched", "turnout"),  # no place
         "The fire chief said 140 homes had been destroyed.": ("140", 140, "destroyed", "destroyed: homes"),
         "The mayor put the number of homes destroyed at 210.": ("210", 210, "homes destroyed", "destroyed: homes"),
         "Drones destroyed 12 tanks near the border.": ("12", 12, "destroyed", None),  # no home, no building
@@ -229,6 +227,26 @@ def test_place_and_scope_make_different_measures():
     for sentence, (text, number, what, want) in cases.items():
         f, s = figure(text, number, what, sentence)
         assert measure_key(article("a", "A", s), f) == want, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "what", "source", "want"),
+    [
+        ("In Portavel, the country's second city, 18,000 marched, organisers said.", "18,000", "marched",
+         "organisers", "turnout in Portavel"),
+        ("In a statement, police said 62,000 marched.", "62,000", "marched", "police", "turnout"),  # no place
+        ("In Portavel, organisers said 250,000 people marched across the country.", "250,000", "marched",
+         "organisers", "turnout"),  # the count's own words widen it
+        ("A group of about 2,000 marchers broke away.", "2,000", "marchers broke away", None, None),  # nobody's count
+        ("About 300 stewards took part, organisers said.", "300", "took part", "organisers", None),  # a group in it
+        ("Thirty suspects turned out to be tourists.", "Thirty", "turned out to be tourists", "police", None),
+    ],
+)  # fmt: skip
+def test_a_crowd_is_a_turnout_when_someone_counts_it_in_thousands(sentence, value, what, source, want):
+    start = sentence.index(value)
+    number = 30 if value == "Thirty" else int(value.replace(",", ""))
+    found = Figure(value, number, None, what, source, 0, start, start + len(value))
+    assert measure_key(article("a", "A", sentence), found) == want
 
 
 def test_only_values_that_cannot_all_hold_are_conflicts():

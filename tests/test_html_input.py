@@ -157,6 +157,14 @@ def test_a_pull_quote_repeating_the_article_is_left_out() -> None:
     assert "Joaquim Pires, 61, bus driver" not in text
 
 
+def test_a_page_whose_wrapper_mentions_pull_quotes_keeps_its_article() -> None:
+    markup = page_of(
+        "The minister said the talks would continue next week in Geneva, officials confirmed on Monday.",
+        "Police said the march had passed off peacefully, with only a handful of arrests in the afternoon.",
+    ).replace("<article>", '<article class="post has-pullquotes pull-quote-styles">')
+    assert "talks would continue" in extract_page(markup).text
+
+
 def test_subheadings_inside_the_article_are_kept() -> None:
     """clean()'s "crumbs" rule drops short lines without a full stop; inside a page's
     article they are subheadings, and they are part of the text."""

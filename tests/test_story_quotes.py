@@ -175,7 +175,11 @@ def test_a_later_article_giving_an_earlier_days_figure_still_conflicts():
         ("2025-03-04", "Officials said Saturday that 20 had died.", "2025-03-01"),  # the last Saturday before
         ("2025-03-04", "More than 170 aftershocks have struck since Monday.", "2025-03-04"),  # a stretch, not a day
         ("2025-03-04", "Monday's toll rose to 41, officials said on Tuesday.", "2025-03-04"),  # names the quake
-        ("2025-03-04", "It rose between Monday and Tuesday.", None),  # two days: unknown
+        ("2025-03-04", "It rose between Monday and Tuesday.", "2025-03-04"),  # no weekday dates the statement
+        ("2025-03-04", "Officials said Monday that 40 had died and said Tuesday that 41 had.", None),  # two days
+        ("2025-03-11", "The earthquake, which struck on Sunday, has killed 41, officials said.", "2025-03-11"),
+        ("2025-03-05", "Since Monday, 41 people have been arrested, police said.", "2025-03-05"),
+        ("2025-03-04", "Police told reporters on Monday that 12 had been arrested.", "2025-03-03"),
         (None, "On Monday 12 died.", None),
         ("March 2025", "On Monday 12 died.", None),  # not an ISO date
     ],

@@ -61,13 +61,16 @@ RANGES: dict[str, tuple[float, float]] = {
 #: or trapped falls as people are found, and cancellations are counted per day: a later
 #: difference in those says nothing about time.
 RISING = frozenset({"deaths", "wounded", "casualties", "displaced", "evacuated", "arrested", "destroyed"})
+#: The least crowd counted as a march's turnout: organisers and police dispute thousands;
+#: a few hundred who "took part" are a group within the crowd (stewards, a breakaway).
+CROWD = 1000
 #: What a count of things destroyed may count: "destroyed" alone would set 140 homes
 #: against 12 tanks. Each word is folded to the thing it names.
 DESTROYED_THINGS = {
     **dict.fromkeys(("home", "homes", "house", "houses", "dwellings"), "homes"),
     **dict.fromkeys(("building", "buildings", "structures", "properties"), "buildings"),
 }
-_THING = re.compile(r"\b(" + "|".join(DESTROYED_THINGS) + r")\b", re.IGNORECASE)
+_THING = re.compile(r"(" + "|".join(DESTROYED_THINGS) + r")\b", re.IGNORECASE)
 _THING_AFTER = re.compile(r"^\s*(?:\w+\s+)?(" + "|".join(DESTROYED_THINGS) + r")\b", re.IGNORECASE)
 #: After the number: a part of a counted group ("one of them", "five of the bombs").
 _PART = re.compile(r"^\s*of\s+(?:them|whom|those|these|the|its|their)\b", re.IGNORECASE)
@@ -162,8 +165,10 @@ def measure_key(article: Article, figure: Figure) -> str | None:
         return None
     text = article.sentences[figure.sentence] if figure.sentence < len(article.sentences) else ""
     before, after = text[: figure.start], text[figure.end :]
+    if measure == "turnout" and not (figure.attributed_to and (figure.number or 0) >= CROWD):
+        return None  # "a group of about 200 marchers broke away": part of a crowd, or nobody's count
     if measure == "destroyed":  # "140 homes had been destroyed", "the number of homes destroyed at 210"
-        thing = _THING.search(figure.what or "") or _THING_AFTER.match(after)
+        thing = _THING.match(figure.what or "") or _THING_AFTER.match(after)
         if thing is None:
             return None
         measure = f"destroyed: {DESTROYED_THINGS[thing.group(1).lower()]}"
@@ -173,11 +178,13 @@ def measure_key(article: Article, figure: Figure) -> str | None:
         return f"{measure} (more)"
     if year := _YEAR_BEFORE.search(before[-80:]) or _YEAR_AFTER.match(after):
         measure = f"{measure} ({year.group(1)})"
-    place = _place(after) or _opening_place(before)
+    place = _place(after) or (None if _WIDER.search(after) else _opening_place(before))
     return f"{measure} in {place}" if place else measure
 
 
 #: A sentence that opens on its place: "In Portavel, the country's second city, 18,000 marched".
+#: Not when the count's own words widen it ("... marched across the country").
+_WIDER = re.compile(r"\b(?:across the country|nationwide|in total|in all|altogether)\b", re.IGNORECASE)
 _OPENING_PLACE = re.compile(r"^In\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*),")
 
 
@@ -305,19 +312,30 @@ def _order(earlier: tuple[str, int | None], later: tuple[str, int | None]) -> st
     return "before" if part < other_part else "not before"
 
 
-#: A weekday that dates its sentence's figure ("said on Monday", "On Monday evening the
-#: ministry had put ..."), not one that starts or ends a stretch ("since Monday", "until
-#: Friday") nor one that names the event ("the toll from Monday's earthquake").
+#: A weekday that dates its sentence's statement: at the head of the sentence ("On Monday
+#: evening the ministry had put ..."), or right after its speech verb ("said on Monday",
+#: "told reporters Monday"). Not a weekday that names the event ("the earthquake, which
+#: struck on Sunday", "Monday's quake") nor one that starts a stretch ("since Monday").
+_DAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s\b)"
 _WEEKDAY = re.compile(
-    r"(?<!\bsince )(?<!\bfrom )(?<!\buntil )(?<!\btill )(?<!\bbefore )(?<!\bafter )(?<!\bthrough )"
-    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s\b)"
+    r"^(?:(?:late|early|by)\s+)?(?:on\s+)?"
+    + _DAY
+    + r"|\b(?:said|says|announced|reported|confirmed|added|estimated|told\s+\w+(?:\s+\w+)?)\s+(?:on\s+)?"
+    + _DAY,
+    re.IGNORECASE,
 )
 
-
 #: The parts of a day a running count is given for ("14 arrested by late afternoon", "at
-#: least 20 by the evening"), in order.
-DAY_PARTS = {"morning": 1, "noon": 2, "midday": 2, "afternoon": 3, "evening": 4, "night": 5, "tonight": 5}
-_DAY_PART = re.compile(r"\b(" + "|".join(DAY_PARTS) + r")\b", re.IGNORECASE)
+#: least 20 by the evening"), in order; read only where they date the count ("by the
+#: evening", "on Monday evening", "this morning"), not in "the Evening Standard" or
+#: "last night" (the day before).
+DAY_PARTS = {"morning": 1, "noon": 2, "midday": 2, "afternoon": 3, "evening": 4, "night": 5}
+_DAY_PART = re.compile(
+    r"\b(?:by|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:the\s+)?(?:late\s+|early\s+)?("
+    + "|".join(DAY_PARTS)
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 def figure_time(article: Article, sentence: int) -> tuple[str, int | None] | None:
@@ -341,7 +359,7 @@ def figure_day(article: Article, sentence: int) -> str | None:
     except ValueError:
         return None
     text = article.sentences[sentence] if sentence < len(article.sentences) else ""
-    days = {WEEKDAY_NUMBER[m.group(1).lower()] for m in _WEEKDAY.finditer(text)}
+    days = {WEEKDAY_NUMBER[(m.group(1) or m.group(2)).lower()] for m in _WEEKDAY.finditer(text)}
     if not days:
         return published.isoformat()
     if len(days) > 1:

@@ -125,7 +125,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"destroyed|razed|flattened|burn(?:ed|t)\s+down", "destroyed"),
     # a crowd: organisers' and police counts of one march are the classic rival figures
     (
-        r"marched|marchers|turned\s+out|turnout|rallied|t(?:ook|aken|aking)\s+part"
+        r"marched|marchers|turned\s+out(?!\s+to\b)|turnout|rallied|t(?:ook|aken|aking)\s+part"
         r"(?=\s*(?:[,.;]|$|in\s+(?:the\s+)?(?:march|protest|rally|demonstration|strike|walkout|capital|city)))",
         "turnout",
     ),
@@ -453,7 +453,7 @@ TOLL_BEFORE = re.compile(
 #: "put the number of injured at 230", "the number of people killed in Monday's earthquake
 #: has risen to 41": the words after "number of" say what the number counts.
 COUNT_OF_BEFORE = re.compile(
-    r"\b(?:number|count|tally|total)\s+of\s+([a-z]+(?:\s+[a-z]+)?)\b[^,;.]{0,60}?\b"
+    r"\b(?:number|count|tally|total)\s+of\s+([a-z]+(?:\s+[a-z]+)?)\b(?:(?!\b(?:number|count|tally|total)\s+of\b)[^,;.\d]){0,60}?\b"
     r"(?:(?:stood|stands|rose|risen|rises|climbed|jumped|increased|fell|fallen|dropped)\s+)?(?:at|to|was|is|reached|hit)\s+"
     r"(?:(?:" + QUALIFIER + r")\s+)?$",
     re.IGNORECASE,

@@ -38,7 +38,6 @@ from sidebyside.ingest.lines import (
     HUGE,
     SOFT_END,
     TERMINAL,
-    addresses_reader,
     is_comment_header,
     is_css_token,
     is_hard_end,
@@ -429,15 +428,13 @@ def line_weight(line: str) -> float:
 
 
 def _ad_copy(line: str) -> bool:
-    """The line under an ad's label is the ad when it is short and no sentence of the
-    story: a slogan without a full stop, or words to the reader ("Visit our showroom.").
-    The article's next paragraph, when the label stands alone, is a sentence of the story."""
+    """The line under an ad's label is the ad when it sells ("shop now", "no hidden fees")
+    or is a short slogan without a full stop. The article's next paragraph, when the label
+    stands alone between two paragraphs, is neither."""
     words = word_count(line)
     if words <= AD_PITCH_WORDS and AD_WORDS.search(line):
-        return True  # "Free delivery, shop now.", "Get your quote in two minutes at voltia.eu"
-    if words > AD_COPY_WORDS:
-        return False
-    return addresses_reader(line) or not (TERMINAL.search(line) or is_prose(line))
+        return True  # "Free delivery, shop now.", "Get your quote in two minutes"
+    return words <= AD_COPY_WORDS and not (TERMINAL.search(line) or is_prose(line))
 
 
 #: A caption is a sentence or two: a longer line after "Image caption" is the article.

@@ -94,7 +94,11 @@ INCLUDE_TABLES = True
 #: Pull quotes: a line of the article repeated large beside it, often with its speaker
 #: under it ("Joaquim Pires, 61, bus driver"). Kept, it is a second copy of a quotation
 #: with no attribution, which the quote reader would give to whoever was quoted last.
-PULL_QUOTES = ["//*[contains(@class, 'pull-quote') or contains(@class, 'pullquote') or contains(@class, 'pull_quote')]"]
+PULL_QUOTES = [
+    f"//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+    for tag in ("blockquote", "aside", "figure")
+    for name in ("pull-quote", "pullquote", "pull_quote")
+]
 
 
 @dataclass(frozen=True)

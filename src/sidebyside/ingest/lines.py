@@ -50,19 +50,23 @@ CAPTION = re.compile(
 )
 #: A caption's label on a line of its own ("Image caption"): the next line is the caption.
 CAPTION_LABEL = re.compile(r"^(?:(?:image|photo|picture|video|media) )?(?:caption|description)\s*:?$", re.IGNORECASE)
-#: A temperature: a weather widget's ("Tarrenford 19°C Sunny | Thursday, June 12, 2025").
-WEATHER = re.compile(r"(?<![\w.])-?\d{1,3}\s?°\s?[CF]?(?!\w)")
+#: A temperature beside the sky: a weather widget's ("Tarrenford 19°C Sunny | Thursday, June
+#: 12, 2025"), not a subheading's ("Temperatures hit 45°C in Seville").
+WEATHER = re.compile(
+    r"(?<![\w.])-?\d{1,3}\s?°\s?[CF]?(?!\w).*\b(?:sunny|cloudy|clear|rain|showers|fog|haze|overcast|wind|snow)\b",
+    re.IGNORECASE,
+)
 #: A label a page puts above an ad: the ad's own copy follows on the next line.
 AD_LABEL = re.compile(
     r"^(?:advertisement|advertising|ad|sponsored(?: content)?|paid content|promoted)\s*:?$", re.IGNORECASE
 )
 #: An ad's copy under its label is a slogan, not a paragraph: this many words at most ...
 AD_COPY_WORDS = 20
-#: ... or a longer pitch that sells: these words are a shop's, not a reporter's.
+#: ... or a longer pitch that sells: these phrases are a shop's, not a reporter's.
 AD_WORDS = re.compile(
-    r"\b(?:shop now|buy now|order now|book (?:now|online|today)|call (?:now|today)|sign up (?:today|now)|"
-    r"free delivery|free trial|in stock|no hidden fees|cancel any time|save up to|learn more|get your quote)\b|"
-    r"\bfrom [$€£]?\d+\.\d\d\b|\b[\w-]+\.(?:com|eu|net|co\.uk)\b",
+    r"\b(?:shop now|buy now|order now|book (?:now|online today)|call (?:us )?today|sign up today|free delivery|"
+    r"free trial|no hidden fees|cancel any time|get your (?:free )?quote|visit our (?:showroom|store|shop)|"
+    r"\d+% off (?:all|every))\b",
     re.IGNORECASE,
 )
 #: The most words an ad's pitch runs to.

@@ -280,10 +280,17 @@ def _pronoun(ctx: SentenceContext, act: Act, low: str, phrase: str) -> Speaker:
 def update_discourse(ctx: SentenceContext) -> None:
     """After a sentence: who was quoted last, and who was its subject."""
     sentence = ctx.sentence
+    subject = _sentence_subject(ctx)
     said = sorted(sentence.quote_speakers.items())
+    # "Jan Berg slammed Ana Ruiz, who said ...": the next "he" is still Berg's
+    aside = subject is not None and subject.personal
     ordered = sorted(
         [(sentence.spans[n].start, s) for n, s in said]
-        + [(a.cue_start, a.speaker) for a in sentence.acts if a.speaker is not None and a.form != Form.ACCORDING],
+        + [
+            (a.cue_start, a.speaker)
+            for a in sentence.acts
+            if a.speaker is not None and a.form != Form.ACCORDING and not (aside and a.relative)
+        ],
         key=lambda x: x[0],
     )
     # the innermost watched speaker of the sentence is the one quoted, if any; a thing
@@ -293,7 +300,6 @@ def update_discourse(ctx: SentenceContext) -> None:
         watched = [s for s in group if s.person]
         if watched or group:
             ctx.discourse.quoted((watched or group)[-1], sentence.index)
-    subject = _sentence_subject(ctx)
     if subject is not None:
         ctx.discourse.subject(subject, sentence.index)
 

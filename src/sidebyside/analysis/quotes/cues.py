@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from sidebyside.analysis.quotes.phrases import nearest_subject, np_after, np_before
+from sidebyside.analysis.quotes.phrases import nearest_subject, np_after, np_before, who_said_subject
 from sidebyside.analysis.quotes.speech import Act, CueKind, Form
 from sidebyside.analysis.quotes.tokens import Token, is_verbish, last_semicolon, word
 from sidebyside.analysis.quotes.trailing import edge, inverted_act, rest_is_adjunct, trailing_content, trailing_cue
@@ -305,12 +305,14 @@ def _finite(text: str, tokens: Sequence[Token], i: int, cue_end: int, kind: CueK
     """A cue verb after its subject: "Haftar said ...", "..., the official said.", "and called for"."""
     prev = word(tokens[i - 1]) if i > 0 else ""
     coordinated = prev in {"and", "but"}
+    relative: tuple[int, int] | None = None  # the subject of a ", who said" clause
     if coordinated:
         subject = _coordinated_subject(tokens, i, acts)
         form = Form.COORDINATED
         boundary = tokens[i - 1].start
     else:
-        np = np_before(tokens, i)
+        relative = who_said_subject(tokens, i)
+        np = relative or np_before(tokens, i)
         if np is None:
             return None
         subject = (tokens[np[0]].start, tokens[np[1] - 1].end)
@@ -351,6 +353,7 @@ def _finite(text: str, tokens: Sequence[Token], i: int, cue_end: int, kind: CueK
         cue_end=tokens[cue_end].end,
         boundary=boundary,
         subject=subject,
+        relative=relative is not None,
     )
     act.content = [(_content_start(tokens, i, cue_end, kind), len(text))]
     return act

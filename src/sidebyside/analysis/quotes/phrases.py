@@ -37,13 +37,10 @@ def np_before(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     ("Haftar, who is visiting Paris, said"), and takes in an appositive closed by a
     comma ("Ghassan Salame, the UN envoy, told"; "the UN envoy, Ghassan Salame, said"),
     before such a clause too.
-    The subject of a ", who said" clause is the person it hangs on (`_antecedent`).
     """
     j = i - 1
     while j >= 0 and word(tokens[j]) in ADVERBS | AUX and tokens[j].kind == "word":
         j -= 1
-    if j >= 1 and tokens[j].kind == "word" and word(tokens[j]) == "who" and tokens[j - 1].text == ",":
-        return _antecedent(tokens, j - 1)
     if j >= 0 and tokens[j].text == ",":
         k = _relative_clause_start(tokens, j)
         if k is None:
@@ -61,9 +58,22 @@ def np_before(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
 
 def opening_subject(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
     """The noun phrase before `comma` when it opens the sentence: the subject a relative
-    clause after it interrupts ("ALF leader Rui Valente, who marched at the head, struck ...")."""
+    clause after it interrupts ("ALF leader Rui Valente, who marched at the head, struck ...").
+    Not a clause that ends in its object ("Jan Berg hit back at Ana Ruiz, who ...")."""
     a = _np_start(tokens, comma - 1)
-    return (a, comma) if a == 0 else None
+    if a != 0 or any(is_verbish(tokens, k) or word(tokens[k]) in INNER_PREPOSITIONS for k in range(comma)):
+        return None
+    return a, comma
+
+
+def who_said_subject(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """The subject of the cue at token `i` when it opens a ", who said" clause (`_antecedent`)."""
+    j = i - 1
+    while j >= 0 and word(tokens[j]) in ADVERBS | AUX and tokens[j].kind == "word":
+        j -= 1
+    if j >= 1 and tokens[j].kind == "word" and word(tokens[j]) == "who" and tokens[j - 1].text == ",":
+        return _antecedent(tokens, j - 1)
+    return None
 
 
 def _antecedent(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:

@@ -63,6 +63,9 @@ class Act:
     subject: tuple[int, int] | None
     content: list[tuple[int, int]] = field(default_factory=list)
     speaker: Speaker | None = None
+    #: Said in a ", who said" clause about someone the sentence is not about ("Berg slammed
+    #: Ruiz, who said ..."): a pronoun after it is still the sentence's subject's.
+    relative: bool = False
 
     def covers(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b for a, b in self.content)
