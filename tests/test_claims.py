@@ -239,6 +239,9 @@ def test_place_and_scope_make_different_measures():
          "organisers", "turnout"),  # the count's own words widen it
         ("A group of about 2,000 marchers broke away.", "2,000", "marchers broke away", None, None),  # nobody's count
         ("About 300 stewards took part, organisers said.", "300", "took part", "organisers", None),  # a group in it
+        ("Some 1,500 stewards took part, organisers said.", "1,500", "stewards took part", "organisers", None),
+        ("250,000 people had taken part, organisers said.", "250,000", "people had taken part", "organisers",
+         "turnout"),
         ("Thirty suspects turned out to be tourists.", "Thirty", "turned out to be tourists", "police", None),
     ],
 )  # fmt: skip

@@ -64,6 +64,12 @@ RISING = frozenset({"deaths", "wounded", "casualties", "displaced", "evacuated",
 #: The least crowd counted as a march's turnout: organisers and police dispute thousands;
 #: a few hundred who "took part" are a group within the crowd (stewards, a breakaway).
 CROWD = 1000
+#: What a crowd's count counts: the crowd itself, not a group named in it ("stewards").
+_CROWD = re.compile(
+    r"^(?:(?:people|protesters|demonstrators|marchers|supporters)\s+)?(?:(?:had|have|has|were|was|are)\s+)*"
+    r"(?:marched|marchers|turned\s+out|turnout|rallied|t(?:ook|aken|aking)\s+part)",
+    re.IGNORECASE,
+)
 #: What a count of things destroyed may count: "destroyed" alone would set 140 homes
 #: against 12 tanks. Each word is folded to the thing it names.
 DESTROYED_THINGS = {
@@ -165,8 +171,10 @@ def measure_key(article: Article, figure: Figure) -> str | None:
         return None
     text = article.sentences[figure.sentence] if figure.sentence < len(article.sentences) else ""
     before, after = text[: figure.start], text[figure.end :]
-    if measure == "turnout" and not (figure.attributed_to and (figure.number or 0) >= CROWD):
-        return None  # "a group of about 200 marchers broke away": part of a crowd, or nobody's count
+    if measure == "turnout" and not (
+        figure.attributed_to and (figure.number or 0) >= CROWD and _CROWD.match(figure.what or "")
+    ):
+        return None  # "200 marchers broke away", "1,500 stewards took part": a group in the crowd
     if measure == "destroyed":  # "140 homes had been destroyed", "the number of homes destroyed at 210"
         thing = _THING.match(figure.what or "") or _THING_AFTER.match(after)
         if thing is None:
