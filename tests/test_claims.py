@@ -223,6 +223,14 @@ def test_place_and_scope_make_different_measures():
         "The fire chief said 140 homes had been destroyed.": ("140", 140, "destroyed", "destroyed: homes"),
         "The mayor put the number of homes destroyed at 210.": ("210", 210, "homes destroyed", "destroyed: homes"),
         "Drones destroyed 12 tanks near the border.": ("12", 12, "destroyed", None),  # no home, no building
+        "Officials said 300 homes were damaged and 40 were destroyed.": (
+            "300",
+            300,
+            "homes were damaged and 40 were destroyed",
+            None,
+        ),
+        "Fire destroyed 140 holiday homes.": ("140", 140, "destroyed", None),  # some homes, not all
+        "The number of homes destroyed or damaged had risen to 600.": ("600", 600, "homes destroyed or damaged", None),
     }
     for sentence, (text, number, what, want) in cases.items():
         f, s = figure(text, number, what, sentence)
@@ -243,6 +251,7 @@ def test_place_and_scope_make_different_measures():
         ("250,000 people had taken part, organisers said.", "250,000", "people had taken part", "organisers",
          "turnout"),
         ("Thirty suspects turned out to be tourists.", "Thirty", "turned out to be tourists", "police", None),
+        ("Police said about 3,000 people marched in a counter-protest.", "3,000", "marched", "police", None),
     ],
 )  # fmt: skip
 def test_a_crowd_is_a_turnout_when_someone_counts_it_in_thousands(sentence, value, what, source, want):

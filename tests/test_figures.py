@@ -49,12 +49,24 @@ def test_count_with_qualifier_and_what():
         ("On Monday evening the ministry had put the number of injured at 230.", None, "injured"),
         ("Officials put the number of displaced people at about 8,500.", "about", "displaced people"),
         ("The number of people injured rose to more than 300.", "more than", "people injured"),
-        ("The number of people killed in Monday's earthquake has risen to 41.", None, "people killed"),
+        ("The number of people killed has risen to 41.", None, "people killed"),
     ],
 )
 def test_qualifiers_and_measures(text: str, qualifier: str | None, what: str):
     [f] = figures(text)
     assert (f.qualifier, f.what) == (qualifier, what)
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("The number of injured still in hospital stood at 40.", None),  # a part of the injured
+        ("The number of people killed on the country's roads last year was 1,200.", None),  # another count
+        ("The health ministry put the number of dead at 12 and the number of injured at 40.", "injured"),
+    ],
+)
+def test_the_number_of_counts_what_it_names_only_when_nothing_stands_between(text: str, what: str | None):
+    assert figures(text)[-1].what == what
 
 
 def test_of_them_inherits_what_the_whole_counts():

@@ -130,6 +130,20 @@ CASES = [
         speakers=["Ruth Halvorsen"],
     ),
     case(
+        "a-who-said-clause-the-sentence-goes-on-after-is-left-alone",
+        ["The court fined Henrik Aalvik, who said he would appeal, 40,000 euros."],
+        speakers=["Henrik Aalvik"],
+    ),
+    case(
+        "after-one-person-questions-another-who-said-a-pronoun-is-nobodys",
+        [
+            ["The judge questioned Henrik Aalvik, who said he had not read the report."],
+            ['"I trusted my staff," he said.'],
+        ],
+        ("Henrik Aalvik", "indirect", "he had not read the report"),
+        speakers=["Henrik Aalvik"],
+    ),
+    case(
         "a-role-with-a-place-after-at-the",
         [
             "Tobias Ekdahl, a security researcher at the University of Skarsholm, said the attackers had used a login "

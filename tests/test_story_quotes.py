@@ -180,6 +180,8 @@ def test_a_later_article_giving_an_earlier_days_figure_still_conflicts():
         ("2025-03-11", "The earthquake, which struck on Sunday, has killed 41, officials said.", "2025-03-11"),
         ("2025-03-05", "Since Monday, 41 people have been arrested, police said.", "2025-03-05"),
         ("2025-03-04", "Police told reporters on Monday that 12 had been arrested.", "2025-03-03"),
+        ("2025-03-12", "Officials on Monday said 30 people had died.", "2025-03-10"),
+        ("2025-03-11", "Monday night's earthquake has killed 41 people, officials said.", "2025-03-11"),  # the event
         (None, "On Monday 12 died.", None),
         ("March 2025", "On Monday 12 died.", None),  # not an ISO date
     ],
@@ -195,6 +197,8 @@ def test_a_figure_is_given_for_its_articles_day_or_the_weekday_it_names(publishe
         (("20", "by late afternoon"), ("14", "by the evening"), True),  # later lower
         (("14", "by the evening"), ("20", "by the evening"), True),  # one part of one day
         (("14", ""), ("20", ""), True),  # one day
+        (("14", "by the evening"), ("20", "tonight"), False),
+        (("14", "by the evening"), ("20", "since Monday night"), True),  # a stretch, not a time of day
     ],
 )
 def test_parts_of_a_day_order_a_running_count(first, second, conflict):

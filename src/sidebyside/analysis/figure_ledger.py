@@ -64,6 +64,8 @@ RISING = frozenset({"deaths", "wounded", "casualties", "displaced", "evacuated",
 #: The least crowd counted as a march's turnout: organisers and police dispute thousands;
 #: a few hundred who "took part" are a group within the crowd (stewards, a breakaway).
 CROWD = 1000
+#: A sentence about another crowd: a counter-demonstration, a rally someone else held.
+_OTHER_CROWD = re.compile(r"\bcounter[- ]?(?:protest|demonstration|rally|march)|\bheld by\b", re.IGNORECASE)
 #: What a crowd's count counts: the crowd itself, not a group named in it ("stewards").
 _CROWD = re.compile(
     r"^(?:(?:people|protesters|demonstrators|marchers|supporters)\s+)?(?:(?:had|have|has|were|was|are)\s+)*"
@@ -76,8 +78,12 @@ DESTROYED_THINGS = {
     **dict.fromkeys(("home", "homes", "house", "houses", "dwellings"), "homes"),
     **dict.fromkeys(("building", "buildings", "structures", "properties"), "buildings"),
 }
-_THING = re.compile(r"(" + "|".join(DESTROYED_THINGS) + r")\b", re.IGNORECASE)
-_THING_AFTER = re.compile(r"^\s*(?:\w+\s+)?(" + "|".join(DESTROYED_THINGS) + r")\b", re.IGNORECASE)
+_DESTROYED = r"(?:destroyed|razed|flattened|burn(?:ed|t)\s+down)"
+#: "homes destroyed": the thing, then the word, and nothing else ("destroyed or damaged" is not it).
+_THING_WHAT = re.compile(r"^(" + "|".join(DESTROYED_THINGS) + r")\s+" + _DESTROYED + r"$", re.IGNORECASE)
+_DESTROYED_ONLY = re.compile(r"^" + _DESTROYED + r"$", re.IGNORECASE)
+#: "140 homes had been destroyed": the thing right after the number ("holiday homes" are not all homes).
+_THING_AFTER = re.compile(r"^\s*(" + "|".join(DESTROYED_THINGS) + r")\b", re.IGNORECASE)
 #: After the number: a part of a counted group ("one of them", "five of the bombs").
 _PART = re.compile(r"^\s*of\s+(?:them|whom|those|these|the|its|their)\b", re.IGNORECASE)
 #: After or before the number: an increment, not a total ("two more", "another 3").
@@ -172,12 +178,17 @@ def measure_key(article: Article, figure: Figure) -> str | None:
     text = article.sentences[figure.sentence] if figure.sentence < len(article.sentences) else ""
     before, after = text[: figure.start], text[figure.end :]
     if measure == "turnout" and not (
-        figure.attributed_to and (figure.number or 0) >= CROWD and _CROWD.match(figure.what or "")
+        figure.attributed_to
+        and (figure.number or 0) >= CROWD
+        and _CROWD.match(figure.what or "")
+        and not _OTHER_CROWD.search(text)
     ):
         return None  # "200 marchers broke away", "1,500 stewards took part": a group in the crowd
     if measure == "destroyed":  # "140 homes had been destroyed", "the number of homes destroyed at 210"
-        thing = _THING.match(figure.what or "") or _THING_AFTER.match(after)
-        if thing is None:
+        thing = _THING_WHAT.match(figure.what or "") or (
+            _DESTROYED_ONLY.match(figure.what or "") and _THING_AFTER.match(after)
+        )
+        if not thing:
             return None
         measure = f"destroyed: {DESTROYED_THINGS[thing.group(1).lower()]}"
     if _PART.match(after) or (figure.what or "").startswith("of them"):
@@ -324,12 +335,23 @@ def _order(earlier: tuple[str, int | None], later: tuple[str, int | None]) -> st
 #: evening the ministry had put ..."), or right after its speech verb ("said on Monday",
 #: "told reporters Monday"). Not a weekday that names the event ("the earthquake, which
 #: struck on Sunday", "Monday's quake") nor one that starts a stretch ("since Monday").
-_DAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s\b)"
+_DAY = (
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?!['’]s\b|\s+(?:morning|afternoon|evening|night)['’]s\b)"
+)
+_SPEECH = r"(?:said|says|announced|reported|confirmed|added|estimated|released|published|issued)"
 _WEEKDAY = re.compile(
     r"^(?:(?:late|early|by)\s+)?(?:on\s+)?"
     + _DAY
-    + r"|\b(?:said|says|announced|reported|confirmed|added|estimated|told\s+\w+(?:\s+\w+)?)\s+(?:on\s+)?"
-    + _DAY,
+    + r"|\b(?:"
+    + _SPEECH
+    + r"|told\s+\w+(?:\s+\w+)?|statement)\s+(?:on\s+)?"
+    + _DAY
+    + r"|\bon\s+"
+    + _DAY
+    + r"(?=\s+"
+    + _SPEECH
+    + r"\b)",
     re.IGNORECASE,
 )
 
@@ -337,11 +359,10 @@ _WEEKDAY = re.compile(
 #: least 20 by the evening"), in order; read only where they date the count ("by the
 #: evening", "on Monday evening", "this morning"), not in "the Evening Standard" or
 #: "last night" (the day before).
-DAY_PARTS = {"morning": 1, "noon": 2, "midday": 2, "afternoon": 3, "evening": 4, "night": 5}
+DAY_PARTS = {"morning": 1, "noon": 2, "midday": 2, "afternoon": 3, "evening": 4, "night": 5, "tonight": 5}
 _DAY_PART = re.compile(
-    r"\b(?:by|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:the\s+)?(?:late\s+|early\s+)?("
-    + "|".join(DAY_PARTS)
-    + r")\b",
+    r"(?<!\bsince )(?<!\bSince )\b(?:(?:by|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:the\s+)?"
+    r"(?:late\s+|early\s+)?(morning|noon|midday|afternoon|evening|night)|(tonight))\b",
     re.IGNORECASE,
 )
 
@@ -354,7 +375,7 @@ def figure_time(article: Article, sentence: int) -> tuple[str, int | None] | Non
     if day is None:
         return None
     text = article.sentences[sentence] if sentence < len(article.sentences) else ""
-    parts = {DAY_PARTS[m.group(1).lower()] for m in _DAY_PART.finditer(text)}
+    parts = {DAY_PARTS[(m.group(1) or m.group(2)).lower()] for m in _DAY_PART.finditer(text)}
     return day, parts.pop() if len(parts) == 1 else None
 
 
@@ -367,7 +388,7 @@ def figure_day(article: Article, sentence: int) -> str | None:
     except ValueError:
         return None
     text = article.sentences[sentence] if sentence < len(article.sentences) else ""
-    days = {WEEKDAY_NUMBER[(m.group(1) or m.group(2)).lower()] for m in _WEEKDAY.finditer(text)}
+    days = {WEEKDAY_NUMBER[next(g for g in m.groups() if g).lower()] for m in _WEEKDAY.finditer(text)}
     if not days:
         return published.isoformat()
     if len(days) > 1:

@@ -126,7 +126,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
     # a crowd: organisers' and police counts of one march are the classic rival figures
     (
         r"marched|marchers|turned\s+out(?!\s+to\b)|turnout|rallied|t(?:ook|aken|aking)\s+part"
-        r"(?=\s*(?:[,.;]|$|in\s+(?:the\s+)?(?:march|protest|rally|demonstration|strike|walkout|capital|city)))",
+        r"(?=\s*(?:[,.;]|$|in\s+(?:the\s+)?(?:march|protest|demonstration|strike|walkout|capital|city)))",
         "turnout",
     ),
 )
@@ -450,10 +450,11 @@ TOLL_BEFORE = re.compile(
     r"(?:(?:" + QUALIFIER + r")\s+)?$",
     re.IGNORECASE,
 )
-#: "put the number of injured at 230", "the number of people killed in Monday's earthquake
-#: has risen to 41": the words after "number of" say what the number counts.
+#: "put the number of injured at 230", "the number of people injured has risen to 300": the
+#: words after "number of" say what the number counts. Nothing may stand between them and
+#: the verb: "the number of injured still in hospital stood at 40" counts a part of them.
 COUNT_OF_BEFORE = re.compile(
-    r"\b(?:number|count|tally|total)\s+of\s+([a-z]+(?:\s+[a-z]+)?)\b(?:(?!\b(?:number|count|tally|total)\s+of\b)[^,;.\d]){0,60}?\b"
+    r"\b(?:number|count|tally|total)\s+of\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:(?:has|have|had)\s+)?"
     r"(?:(?:stood|stands|rose|risen|rises|climbed|jumped|increased|fell|fallen|dropped)\s+)?(?:at|to|was|is|reached|hit)\s+"
     r"(?:(?:" + QUALIFIER + r")\s+)?$",
     re.IGNORECASE,

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 
 from sidebyside.ingest.boilerplate import JUNK_COST, NEUTRAL_COST, densest_body
 from sidebyside.ingest.lines import (
-    AD_COPY_WORDS,
     AD_LABEL,
     AD_PITCH_WORDS,
     AD_WORDS,
@@ -428,13 +427,16 @@ def line_weight(line: str) -> float:
 
 
 def _ad_copy(line: str) -> bool:
-    """The line under an ad's label is the ad when it sells ("shop now", "no hidden fees")
-    or is a short slogan without a full stop. The article's next paragraph, when the label
-    stands alone between two paragraphs, is neither."""
-    words = word_count(line)
-    if words <= AD_PITCH_WORDS and AD_WORDS.search(line):
-        return True  # "Free delivery, shop now.", "Get your quote in two minutes"
-    return words <= AD_COPY_WORDS and not (TERMINAL.search(line) or is_prose(line))
+    """The line under an ad's label is the ad when it sells: a slogan without a full stop
+    with one selling phrase ("Spring service special, book online today"), or a pitch with
+    two ("Free delivery, shop now."). The article's next paragraph, when the label stands
+    alone between two paragraphs, may use one such phrase ("customers who book now"), and a
+    subheading has none.
+    """
+    if word_count(line) > AD_PITCH_WORDS:
+        return False
+    selling = {m.group(0).lower() for m in AD_WORDS.finditer(line)}
+    return len(selling) >= (1 if not TERMINAL.search(line) else 2)
 
 
 #: A caption is a sentence or two: a longer line after "Image caption" is the article.

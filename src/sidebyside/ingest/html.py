@@ -96,7 +96,7 @@ INCLUDE_TABLES = True
 #: with no attribution, which the quote reader would give to whoever was quoted last.
 PULL_QUOTES = [
     f"//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
-    for tag in ("blockquote", "aside", "figure")
+    for tag in ("blockquote", "aside", "figure", "div", "p")
     for name in ("pull-quote", "pullquote", "pull_quote")
 ]
 

@@ -50,23 +50,24 @@ CAPTION = re.compile(
 )
 #: A caption's label on a line of its own ("Image caption"): the next line is the caption.
 CAPTION_LABEL = re.compile(r"^(?:(?:image|photo|picture|video|media) )?(?:caption|description)\s*:?$", re.IGNORECASE)
-#: A temperature beside the sky: a weather widget's ("Tarrenford 19°C Sunny | Thursday, June
-#: 12, 2025"), not a subheading's ("Temperatures hit 45°C in Seville").
-WEATHER = re.compile(
-    r"(?<![\w.])-?\d{1,3}\s?°\s?[CF]?(?!\w).*\b(?:sunny|cloudy|clear|rain|showers|fog|haze|overcast|wind|snow)\b",
-    re.IGNORECASE,
+#: A weather widget: a temperature, and otherwise only names, numbers and weather words
+#: ("Tarrenford 19°C Sunny | Thursday, June 12, 2025", "Port Ellery today: 26°C, smoke haze,
+#: wind SW 20 km/h"), never a subheading's verbs ("Temperatures hit 45°C as wind fans ...").
+TEMPERATURE = re.compile(r"(?<![\w.])-?\d{1,3}\s?°\s?[CF]?(?!\w)")
+WEATHER_WORDS = frozenset(
+    "sunny cloudy clear rain showers fog haze smoke overcast wind windy snow today tonight in light heavy partly km/h "
+    "mph".split()
 )
 #: A label a page puts above an ad: the ad's own copy follows on the next line.
 AD_LABEL = re.compile(
     r"^(?:advertisement|advertising|ad|sponsored(?: content)?|paid content|promoted)\s*:?$", re.IGNORECASE
 )
-#: An ad's copy under its label is a slogan, not a paragraph: this many words at most ...
-AD_COPY_WORDS = 20
-#: ... or a longer pitch that sells: these phrases are a shop's, not a reporter's.
+#: Phrases that sell: a shop's, not a reporter's (see `clean._ad_copy` for how many it takes).
 AD_WORDS = re.compile(
     r"\b(?:shop now|buy now|order now|book (?:now|online today)|call (?:us )?today|sign up today|free delivery|"
-    r"free trial|no hidden fees|cancel any time|get your (?:free )?quote|visit our (?:showroom|store|shop)|"
-    r"\d+% off (?:all|every))\b",
+    r"free trial|no hidden fees|cancel any time|get (?:a|your) (?:free )?quote|"
+    r"visit our (?:\w+ )?(?:showroom|store|shop)|"
+    r"\d+% off (?:all|every)(?!-))\b",
     re.IGNORECASE,
 )
 #: The most words an ad's pitch runs to.
@@ -355,6 +356,15 @@ def has_small_letters(line: str, run: int = 1) -> bool:
 # --- furniture, chrome, navigation --------------------------------------------------------
 
 
+def is_weather(line: str) -> bool:
+    """A weather widget's line (see `WEATHER_WORDS`); the date after a "|" is the widget's too."""
+    head = line.split("|")[0]
+    if not TEMPERATURE.search(head) or word_count(line) > 12:
+        return False
+    words = [w.strip(",.:;") for w in TEMPERATURE.sub(" ", head).split()]
+    return all(not w or w[0].isupper() or w[0].isdigit() or w.lower() in WEATHER_WORDS for w in words)
+
+
 def is_furniture(line: str) -> bool:
     """Lines that are never article text, however the page is laid out."""
     line = _probe(line)
@@ -365,7 +375,7 @@ def is_furniture(line: str) -> bool:
         or SOURCE_LINE.match(line)
         or EMBED.search(line)
         or is_timestamp(line)
-        or (WEATHER.search(line) is not None and word_count(line) <= 12 and not TERMINAL.search(line))
+        or is_weather(line)
     )
 
 

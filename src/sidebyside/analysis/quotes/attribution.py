@@ -34,6 +34,10 @@ from sidebyside.analysis.wordlists import (
     RELATIVE_PRONOUNS,
 )
 
+#: Whom a pronoun refers to when a sentence leaves two people it could be: nobody a
+#: quote can be given to (`voices` drops "someone").
+AMBIGUOUS = Speaker(None, "someone", True)
+
 
 @dataclass
 class Discourse:
@@ -282,7 +286,7 @@ def update_discourse(ctx: SentenceContext) -> None:
     sentence = ctx.sentence
     subject = _sentence_subject(ctx)
     said = sorted(sentence.quote_speakers.items())
-    # "Jan Berg slammed Ana Ruiz, who said ...": the next "he" is still Berg's
+    # "Jan Berg slammed Ana Ruiz, who said ...": two people; the next "he" is neither's for sure
     aside = subject is not None and subject.personal
     ordered = sorted(
         [(sentence.spans[n].start, s) for n, s in said]
@@ -302,6 +306,9 @@ def update_discourse(ctx: SentenceContext) -> None:
             ctx.discourse.quoted((watched or group)[-1], sentence.index)
     if subject is not None:
         ctx.discourse.subject(subject, sentence.index)
+    if aside and any(a.relative and a.speaker is not None and a.speaker != subject for a in sentence.acts):
+        # "The judge questioned Aalvik, who said ...": the next "he" may be either of them
+        ctx.discourse.quoted(AMBIGUOUS, sentence.index)
 
 
 def _sentence_subject(ctx: SentenceContext) -> Speaker | None:

@@ -67,13 +67,19 @@ def opening_subject(tokens: Sequence[Token], comma: int) -> tuple[int, int] | No
 
 
 def who_said_subject(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
-    """The subject of the cue at token `i` when it opens a ", who said" clause (`_antecedent`)."""
+    """The subject of the cue at token `i` when it opens a ", who said" clause (`_antecedent`).
+
+    Only a clause with no comma after its cue: it then runs to the end of the sentence. In
+    "The court fined Aalvik, who said he would appeal, 40,000 euros" the sentence goes on
+    after the clause, at a comma no rule here tells from one inside the reported words."""
     j = i - 1
     while j >= 0 and word(tokens[j]) in ADVERBS | AUX and tokens[j].kind == "word":
         j -= 1
-    if j >= 1 and tokens[j].kind == "word" and word(tokens[j]) == "who" and tokens[j - 1].text == ",":
-        return _antecedent(tokens, j - 1)
-    return None
+    if j < 1 or tokens[j].kind != "word" or word(tokens[j]) != "who" or tokens[j - 1].text != ",":
+        return None
+    if any(t.text in {",", ";"} for t in tokens[i + 1 :]):
+        return None
+    return _antecedent(tokens, j - 1)
 
 
 def _antecedent(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
