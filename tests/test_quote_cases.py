@@ -94,7 +94,7 @@ CASES = [
             "Rui Valente, the head of the federation, said at the end of the march that 250,000 people had taken part "
             "in the capital, 62,000 according to police."
         ],
-        ("Rui Valente", "indirect", "250,000 people had taken part in the capital, 62,000"),
+        ("Rui Valente", "indirect", "250,000 people had taken part in the capital"),
         speakers=["Rui Valente"],
     ),
     case(
@@ -103,7 +103,7 @@ CASES = [
             "Rui Valente, the head of the Aurenian Labour Federation (ALF), which called the protest, said at the end "
             "of the march that 250,000 people had taken part in the capital, 62,000 according to police."
         ],
-        ("Rui Valente", "indirect", "250,000 people had taken part in the capital, 62,000"),
+        ("Rui Valente", "indirect", "250,000 people had taken part in the capital"),
         speakers=["Rui Valente"],
     ),
     case(
@@ -142,6 +142,16 @@ CASES = [
         ],
         ("Henrik Aalvik", "indirect", "he had not read the report"),
         speakers=["Henrik Aalvik"],
+    ),
+    case(
+        "said-x-then-arguing-is-the-speakers-not-the-subject-of-what-she-reported",
+        [
+            "Labour Minister Helena Sarmento said the bill would not be withdrawn, arguing that without it the "
+            "pension fund would run dry within fifteen years."
+        ],
+        ("Helena Sarmento", "indirect", "the bill would not be withdrawn"),
+        ("Helena Sarmento", "indirect", "without it the pension fund would run dry within fifteen years"),
+        speakers=["Helena Sarmento"],
     ),
     case(
         "a-role-with-a-place-after-at-the",

@@ -148,20 +148,27 @@ def _according(text: str, tokens: Sequence[Token], i: int, consumed: set[int]) -
         b = more[1]
     consumed.update(range(i, b))
     clause_initial = i <= 1 and all(word(t) in {"but", "and", "so"} for t in tokens[:i])
+    fragment = None if clause_initial else _fragment_comma(tokens, i)
+    if fragment is not None:
+        boundary = tokens[fragment].start  # the words before the fragment are someone else's
+    else:
+        boundary = tokens[i - 1].start if i > 0 and tokens[i - 1].text == "," else tokens[i].start
     act = Act(
         cue="according to",
         form=Form.ACCORDING,
         kind=CueKind.ACCORDING,
         cue_start=tokens[i].start,
         cue_end=tokens[i + 1].end,
-        boundary=tokens[i - 1].start if i > 0 and tokens[i - 1].text == "," else tokens[i].start,
+        boundary=boundary,
         subject=(tokens[a].start, tokens[b - 1].end),
     )
     if clause_initial:
         start = tokens[b].end if b < len(tokens) and tokens[b].text == "," else tokens[b - 1].end
         act.content = [(start, len(text))]
+    elif fragment is not None:
+        act.content = [(tokens[fragment].end, tokens[i].start)]
     else:
-        act.content = [(_fragment_start(tokens, i) or _clause_start(tokens, i), act.boundary)]
+        act.content = [(_clause_start(tokens, i), act.boundary)]
     return act
 
 
@@ -169,10 +176,10 @@ def _according(text: str, tokens: Sequence[Token], i: int, consumed: set[int]) -
 FRAGMENT_WORDS = 4
 
 
-def _fragment_start(tokens: Sequence[Token], i: int) -> int | None:
-    """Where a short fragment the source at token `i` vouches for begins, after its comma:
-    in "... 250,000 people had taken part, 62,000 according to police", the police give the
-    62,000, not the sentence before (a comma between digits is a number's, not a clause's)."""
+def _fragment_comma(tokens: Sequence[Token], i: int) -> int | None:
+    """The comma before a short fragment the source at token `i` vouches for: in "...
+    250,000 people had taken part, 62,000 according to police", the police give the 62,000,
+    not the sentence before, which is Valente's (a comma between digits is a number's)."""
     if i == 0 or tokens[i - 1].text == ",":
         return None
     k = i - 1
@@ -180,7 +187,7 @@ def _fragment_start(tokens: Sequence[Token], i: int) -> int | None:
         if tokens[k].text == "," and not (
             0 < k < len(tokens) - 1 and tokens[k - 1].text.isdigit() and tokens[k + 1].text.isdigit()
         ):
-            return tokens[k].end
+            return k
         k -= 1
     return None
 
@@ -193,7 +200,7 @@ def _clause_start(tokens: Sequence[Token], i: int) -> int:
 
 def _participle(text: str, tokens: Sequence[Token], i: int, acts: list[Act]) -> Act | None:
     """A participle cue (", acknowledging ...", "while insisting that ...", "by saying ..."):
-    its subject is the clause's."""
+    its subject is the clause's, or after a comma the speaker's of the act before it."""
     w = word(tokens[i])
     prev = word(tokens[i - 1]) if i > 0 else ""
     if i == 0 or prev in DETERMINERS or prev in PASSIVE or _in_gerund_list(tokens, i):
@@ -209,7 +216,10 @@ def _participle(text: str, tokens: Sequence[Token], i: int, acts: list[Act]) -> 
         quoted = _quoted_as_saying(tokens, i)
         if quoted is not None:
             return _quoted_act(text, tokens, i, quoted)
-    subject = nearest_subject(tokens, i)
+    # "Sarmento said the bill would not be withdrawn, arguing that ...": the speaker goes on
+    # arguing, not the subject of the words she reported ("the bill")
+    speaking = [a for a in acts if a.form in {Form.PRE, Form.COORDINATED} and a.cue_start < tokens[i].start]
+    subject = speaking[-1].subject if speaking and tokens[i - 1].text == "," else nearest_subject(tokens, i)
     boundary = i
     while boundary > 0 and (
         tokens[boundary - 1].text == ","
