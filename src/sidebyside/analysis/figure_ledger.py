@@ -19,8 +19,8 @@ Malatya" are two different tolls. So:
   on Sunday and four on Tuesday can both hold, as can 14 arrests "by late afternoon" and
   at least 20 "by the evening". The same toll given *lower* later, or two values for
   one day (or one part of it), still conflict. A figure's day is its article's date, or
-  the weekday its sentence names ("On Monday evening the ministry had put the number of
-  injured at 230", in Tuesday's paper, is Monday's figure).
+  the weekday that dates its statement ("On Monday evening the ministry had put the
+  number of injured at 230", in Tuesday's paper, is Monday's figure).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sidebyside.analysis.figures import measure_of
+from sidebyside.analysis.figures import DESTROYED_WORDS, TURNOUT_WORDS, measure_of
 from sidebyside.dates import WEEKDAY_NUMBER
 from sidebyside.model import Article, ArticleQuotes, Figure
 
@@ -69,7 +69,7 @@ _OTHER_CROWD = re.compile(r"\bcounter[- ]?(?:protest|demonstration|rally|march)|
 #: What a crowd's count counts: the crowd itself, not a group named in it ("stewards").
 _CROWD = re.compile(
     r"^(?:(?:people|protesters|demonstrators|marchers|supporters)\s+)?(?:(?:had|have|has|were|was|are)\s+)*"
-    r"(?:marched|marchers|turned\s+out|turnout|rallied|t(?:ook|aken|aking)\s+part)",
+    r"(?:" + TURNOUT_WORDS + r")",
     re.IGNORECASE,
 )
 #: What a count of things destroyed may count: "destroyed" alone would set 140 homes
@@ -78,7 +78,7 @@ DESTROYED_THINGS = {
     **dict.fromkeys(("home", "homes", "house", "houses", "dwellings"), "homes"),
     **dict.fromkeys(("building", "buildings", "structures", "properties"), "buildings"),
 }
-_DESTROYED = r"(?:destroyed|razed|flattened|burn(?:ed|t)\s+down)"
+_DESTROYED = r"(?:" + DESTROYED_WORDS + r")"
 #: "homes destroyed": the thing, then the word, and nothing else ("destroyed or damaged" is not it).
 _THING_WHAT = re.compile(r"^(" + "|".join(DESTROYED_THINGS) + r")\s+" + _DESTROYED + r"$", re.IGNORECASE)
 _DESTROYED_ONLY = re.compile(r"^" + _DESTROYED + r"$", re.IGNORECASE)
@@ -361,7 +361,7 @@ _WEEKDAY = re.compile(
 #: "last night" (the day before).
 DAY_PARTS = {"morning": 1, "noon": 2, "midday": 2, "afternoon": 3, "evening": 4, "night": 5, "tonight": 5}
 _DAY_PART = re.compile(
-    r"(?<!\bsince )(?<!\bSince )\b(?:(?:by|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:the\s+)?"
+    r"(?<!\bsince )\b(?:(?:by|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:the\s+)?"
     r"(?:late\s+|early\s+)?(morning|noon|midday|afternoon|evening|night)|(tonight))\b",
     re.IGNORECASE,
 )
@@ -381,8 +381,8 @@ def figure_time(article: Article, sentence: int) -> tuple[str, int | None] | Non
 
 def figure_day(article: Article, sentence: int) -> str | None:
     """The day (ISO) a figure of the article's `sentence` is given for: the article's
-    date, or the last day on or before it with the weekday the sentence names. None when
-    the article is undated or the sentence names two weekdays."""
+    date, or the last day on or before it with the weekday that dates the statement
+    (`_WEEKDAY`). None when the article is undated or two such weekdays differ."""
     try:
         published = date.fromisoformat(article.date or "")
     except ValueError:

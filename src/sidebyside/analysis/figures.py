@@ -104,6 +104,10 @@ COUNT_NOUNS = (
     r"|troops|militants|rebels|others|more|of\s+them|of\s+whom|victims|patients|workers|protesters"
     r"|demonstrators|passengers|students|families|households|homes|houses|buildings|bodies)"
 )
+#: Words of things destroyed, and of a crowd's turnout ("took part" only in a march or at the
+#: end of its clause: see `MEASURES`); the ledger reads them again to tell what was counted.
+DESTROYED_WORDS = r"destroyed|razed|flattened|burn(?:ed|t)\s+down"
+TURNOUT_WORDS = r"marched|marchers|turned\s+out(?!\s+to\b)|turnout|rallied|t(?:ook|aken|aking)\s+part"
 #: What a count measures; the phrase as printed is kept in `what`, the class drives conflicts.
 MEASURES: tuple[tuple[str, str], ...] = (
     (r"death\s+toll|toll", "deaths"),
@@ -122,11 +126,11 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"cancell?ed|cancell?ations?|scrapped", "cancelled"),
     (r"affected|impacted", "affected"),
     (r"defrauded|cheated|swindled|scammed", "defrauded"),
-    (r"destroyed|razed|flattened|burn(?:ed|t)\s+down", "destroyed"),
+    (DESTROYED_WORDS, "destroyed"),
     # a crowd: organisers' and police counts of one march are the classic rival figures
     (
-        r"marched|marchers|turned\s+out(?!\s+to\b)|turnout|rallied|t(?:ook|aken|aking)\s+part"
-        r"(?=\s*(?:[,.;]|$|in\s+(?:the\s+)?(?:march|protest|demonstration|strike|walkout|capital|city)))",
+        TURNOUT_WORDS
+        + r"(?=\s*(?:[,.;]|$|in\s+(?:the\s+)?(?:march|protest|demonstration|strike|walkout|capital|city)))",
         "turnout",
     ),
 )

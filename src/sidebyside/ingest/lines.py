@@ -358,6 +358,8 @@ def has_small_letters(line: str, run: int = 1) -> bool:
 
 def is_weather(line: str) -> bool:
     """A weather widget's line (see `WEATHER_WORDS`); the date after a "|" is the widget's too."""
+    if "°" not in line:
+        return False  # most lines, cheaply
     head = line.split("|")[0]
     if not TEMPERATURE.search(head) or word_count(line) > 12:
         return False

@@ -38,9 +38,7 @@ def np_before(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     comma ("Ghassan Salame, the UN envoy, told"; "the UN envoy, Ghassan Salame, said"),
     before such a clause too.
     """
-    j = i - 1
-    while j >= 0 and word(tokens[j]) in ADVERBS | AUX and tokens[j].kind == "word":
-        j -= 1
+    j = _before_verb_group(tokens, i)
     if j >= 0 and tokens[j].text == ",":
         k = _relative_clause_start(tokens, j)
         if k is None:
@@ -54,6 +52,14 @@ def np_before(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     if a is None:
         return None
     return a, j + 1
+
+
+def _before_verb_group(tokens: Sequence[Token], i: int) -> int:
+    """The token before the auxiliaries and adverbs that lead up to the verb at `i`."""
+    j = i - 1
+    while j >= 0 and word(tokens[j]) in ADVERBS | AUX and tokens[j].kind == "word":
+        j -= 1
+    return j
 
 
 def opening_subject(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None:
@@ -72,9 +78,7 @@ def who_said_subject(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     Only a clause with no comma after its cue: it then runs to the end of the sentence. In
     "The court fined Aalvik, who said he would appeal, 40,000 euros" the sentence goes on
     after the clause, at a comma no rule here tells from one inside the reported words."""
-    j = i - 1
-    while j >= 0 and word(tokens[j]) in ADVERBS | AUX and tokens[j].kind == "word":
-        j -= 1
+    j = _before_verb_group(tokens, i)
     if j < 1 or tokens[j].kind != "word" or word(tokens[j]) != "who" or tokens[j - 1].text != ",":
         return None
     if any(t.text in {",", ";"} for t in tokens[i + 1 :]):

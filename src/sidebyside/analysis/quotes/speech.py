@@ -63,8 +63,8 @@ class Act:
     subject: tuple[int, int] | None
     content: list[tuple[int, int]] = field(default_factory=list)
     speaker: Speaker | None = None
-    #: Said in a ", who said" clause about someone the sentence is not about ("Berg slammed
-    #: Ruiz, who said ..."): a pronoun after it is still the sentence's subject's.
+    #: Said in a ", who said" clause ("Berg slammed Ruiz, who said ..."): when the sentence's
+    #: subject is another person, a pronoun after it could be either (`update_discourse`).
     relative: bool = False
 
     def covers(self, start: int, end: int) -> bool:
